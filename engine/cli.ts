@@ -1,0 +1,81 @@
+/**
+ * The command line: `npm run sim -- <scenario.json> [--seed N] [--duration S] [--json]`.
+ * Runs the same engine as the browser, in Node, and prints the report: readable by default, JSON with --json.
+ * An invalid scenario prints its validation messages on stderr and exits with code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseScenario, formatIssues } from './scenario/parse.ts';
+import { runScenario } from './simulation.ts';
+import type { Report } from './report.ts';
+
+const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration S] [--json]';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function parseArgs(argv: readonly string[]) {
+  const options = { file: '', seed: undefined as number | undefined, durationS: undefined as number | undefined, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value = (): number => {
+      const text = argv[++i];
+      const n = Number(text);
+      if (text === undefined || !Number.isFinite(n)) fail(`${arg} needs a number\n${USAGE}`);
+      return n;
+    };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--seed') options.seed = value();
+    else if (arg === '--duration') options.durationS = value();
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n${USAGE}`);
+    else if (options.file) fail(`one scenario file at a time\n${USAGE}`);
+    else options.file = arg;
+  }
+  if (!options.file) fail(USAGE);
+  return options;
+}
+
+function readable(report: Report): string {
+  const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} ms`);
+  const lines = [
+    `${report.scenario}  (seed ${report.seed}, ${report.durationS} s simulated)`,
+    `requests: ${report.requests.total} total, ${report.requests.ok} ok, ${report.requests.failed} failed`,
+    '',
+    'users            read p50    read p99   write p50   write p99   avail   served by',
+  ];
+  for (const user of report.users) {
+    const servedBy = Object.entries(user.servedBy)
+      .map(([id, share]) => `${id} ${(share * 100).toFixed(0)}%`)
+      .join(', ');
+    lines.push(
+      `${user.id.padEnd(14)} ${ms(user.read.p50).padStart(10)} ${ms(user.read.p99).padStart(11)} ${ms(user.write.p50).padStart(11)} ${ms(user.write.p99).padStart(11)} ${(user.availability * 100).toFixed(2).padStart(6)}%   ${servedBy}`,
+    );
+  }
+  lines.push('', 'regions          util mean   util max      served   dropped');
+  for (const region of report.regions) {
+    lines.push(
+      `${region.id.padEnd(14)} ${(region.utilization.mean * 100).toFixed(1).padStart(9)}% ${(region.utilization.max * 100).toFixed(1).padStart(9)}% ${String(region.served).padStart(11)} ${String(region.dropped).padStart(9)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const options = parseArgs(process.argv.slice(2));
+let input: unknown;
+try {
+  input = JSON.parse(readFileSync(options.file, 'utf8'));
+} catch (error) {
+  fail(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`);
+}
+if (typeof input === 'object' && input !== null) {
+  if (options.seed !== undefined) (input as Record<string, unknown>).seed = options.seed;
+  if (options.durationS !== undefined) (input as Record<string, unknown>).durationS = options.durationS;
+}
+const parsed = parseScenario(input);
+if (!parsed.ok) fail(`${options.file} is not a valid scenario:\n${formatIssues(parsed.issues).map((l) => `  ${l}`).join('\n')}`);
+const report = runScenario(parsed.scenario);
+process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${readable(report)}\n`);
