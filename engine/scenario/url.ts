@@ -4,7 +4,7 @@
  * tells a truncated or altered link from a valid one before anything is decompressed or parsed.
  * Decoding never throws and never evaluates anything: the JSON goes through the schema like any other input.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { parseScenario, formatIssues } from './parse.ts';
 import type { Scenario } from './schema.ts';
 
@@ -18,7 +18,7 @@ export type HashResult =
 
 /** The hash (without `#`) that carries `scenario`. */
 export function encodeScenarioHash(scenario: Scenario): string {
-  const payload = compressToEncodedURIComponent(JSON.stringify(scenario));
+  const payload = LZString.compressToEncodedURIComponent(JSON.stringify(scenario));
   return `${PREFIX}${crc32Hex(payload)}.${payload}`;
 }
 
@@ -41,7 +41,7 @@ export function decodeScenarioHash(rawHash: string): HashResult {
   }
   let json: unknown;
   try {
-    const text = decompressFromEncodedURIComponent(payload);
+    const text = LZString.decompressFromEncodedURIComponent(payload);
     if (!text) return fail('This link is damaged: it could not be decompressed.');
     json = JSON.parse(text);
   } catch {

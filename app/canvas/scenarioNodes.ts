@@ -1,0 +1,64 @@
+/**
+ * The mapping between a scenario and the canvas: each region and user population becomes a node placed at its
+ * projected coordinates, and a node's canvas position maps back to latitude and longitude.
+ */
+import type { Node } from '@xyflow/react';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+import { resolveRegion } from '../../engine/world.ts';
+import { findCatalogRegion } from '../../engine/geo/catalog.ts';
+import { project } from '../map/projection.ts';
+
+export interface RegionNodeData extends Record<string, unknown> {
+  readonly label: string;
+  /** The catalogue entry, e.g. "aws:us-east-1 Ashburn, VA"; null for a custom region. */
+  readonly detail: string | null;
+  readonly isPrimary: boolean;
+}
+
+export interface UserNodeData extends Record<string, unknown> {
+  readonly label: string;
+  readonly qps: number;
+  readonly colorIndex: number;
+}
+
+export type RegionNode = Node<RegionNodeData, 'region'>;
+export type UserNode = Node<UserNodeData, 'user'>;
+export type ScenarioNode = RegionNode | UserNode;
+
+/** Node ids carry their kind, so a region and a population may share an id in the scenario. */
+export const regionNodeId = (id: string): string => `region:${id}`;
+export const userNodeId = (id: string): string => `user:${id}`;
+
+export function parseNodeId(nodeId: string): { kind: 'region' | 'user'; id: string } | undefined {
+  const colon = nodeId.indexOf(':');
+  const kind = nodeId.slice(0, colon);
+  if (kind !== 'region' && kind !== 'user') return undefined;
+  return { kind, id: nodeId.slice(colon + 1) };
+}
+
+export function scenarioToNodes(scenario: Scenario): ScenarioNode[] {
+  const primary = scenario.data.primary ?? scenario.regions[0]?.id;
+  const regions = scenario.regions.map((region, index): RegionNode => {
+    const place = resolveRegion(region, index);
+    const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
+    return {
+      id: regionNodeId(region.id),
+      type: 'region',
+      position: project(place),
+      data: {
+        label: region.name ?? region.id,
+        detail: entry ? `${entry.id} (${entry.city})` : null,
+        isPrimary: scenario.data.topology === 'active-passive' && region.id === primary,
+      },
+    };
+  });
+  const users = scenario.users.map(
+    (user, index): UserNode => ({
+      id: userNodeId(user.id),
+      type: 'user',
+      position: project(user),
+      data: { label: user.name ?? user.id, qps: user.qps, colorIndex: index },
+    }),
+  );
+  return [...regions, ...users];
+}

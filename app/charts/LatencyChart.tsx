@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store/context.ts';
+import type { AppState } from '../store/index.ts';
+import { latencyMarks, type ChartSize } from './latencyMarks.ts';
+import { populationColor } from './palette.ts';
+
+const SIZE: ChartSize = { width: 420, height: 220, margin: { top: 12, right: 12, bottom: 26, left: 44 } };
+
+const select = (s: AppState) => ({
+  series: s.series,
+  users: s.scenario.users,
+  durationS: s.scenario.durationS,
+  timeS: s.timeS,
+});
+
+/** Read latency of each user population over simulated time, p50 solid and p99 dashed, growing as it runs. */
+export const LatencyChart = memo(function LatencyChart() {
+  const { series, users, durationS, timeS } = useApp(useShallow(select));
+  const ids = users.map((u) => u.id);
+  const marks = latencyMarks(series, ids, durationS, timeS, SIZE);
+  const { width, height, margin } = SIZE;
+  return (
+    <figure className="chart" aria-labelledby="latency-chart-title">
+      <figcaption id="latency-chart-title" className="chart__title">
+        Read latency by population <span className="chart__unit">(ms; solid p50, dashed p99)</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="img" aria-label="Read latency over simulated time">
+        {marks.yTicks.map((t) => (
+          <g key={`y${t.value}`}>
+            <line className="chart__grid" x1={margin.left} x2={width - margin.right} y1={t.at} y2={t.at} />
+            <text className="chart__tick" x={margin.left - 6} y={t.at} dy="0.32em" textAnchor="end">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {marks.xTicks.map((t) => (
+          <text key={`x${t.value}`} className="chart__tick" x={t.at} y={height - 8} textAnchor="middle">
+            {t.label}
+          </text>
+        ))}
+        <line className="chart__now" x1={marks.nowX} x2={marks.nowX} y1={margin.top} y2={height - margin.bottom} />
+        {marks.series.map((s, i) => (
+          <g key={s.id} data-testid={`latency-series-${s.id}`}>
+            <path className="chart__line" d={s.p99Path} stroke={populationColor(i)} strokeDasharray="3 3" opacity={0.7} />
+            <path className="chart__line" d={s.p50Path} stroke={populationColor(i)} />
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+});

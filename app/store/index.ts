@@ -1,0 +1,18 @@
+/** The app's one store, built from slices (each in its own file, actions beside their state). */
+import { create } from 'zustand';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
+import { createRunSlice, type RunSlice } from './runSlice.ts';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+
+export type AppState = ScenarioSlice & RunSlice & NoticeSlice;
+
+export function createAppStore(initial: Scenario) {
+  return create<AppState>()((...a) => ({
+    ...createScenarioSlice(initial)(...a),
+    ...createRunSlice(...a),
+    ...createNoticeSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,58 @@
+/**
+ * Keeps the scenario in the URL hash: read once at start (a broken or hostile link falls back to the default
+ * scenario with a message), rewritten after every change, and followed when someone pastes a new link.
+ */
+import { decodeScenarioHash, encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
+import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { AppStore } from '../store/index.ts';
+
+export interface InitialScenario {
+  readonly scenario: Scenario;
+  /** Why the link in the address bar was not used, if it was not. */
+  readonly problem?: { readonly text: string; readonly details: readonly string[] };
+}
+
+export function builtInScenario(): Scenario {
+  const parsed = parseScenario(defaultScenario);
+  if (!parsed.ok) throw new Error('the built-in default scenario is invalid');
+  return parsed.scenario;
+}
+
+/** The scenario a page load starts with, from the hash if it holds a valid one. */
+export function initialScenario(hash: string): InitialScenario {
+  if (hash === '' || hash === '#') return { scenario: builtInScenario() };
+  const decoded = decodeScenarioHash(hash);
+  if (decoded.ok) return { scenario: decoded.scenario };
+  return {
+    scenario: builtInScenario(),
+    problem: { text: `${decoded.error} Showing the default scenario instead.`, details: decoded.details },
+  };
+}
+
+export function syncHashWithStore(store: AppStore): () => void {
+  let written = '';
+  const write = (scenario: Scenario): void => {
+    written = `#${encodeScenarioHash(scenario)}`;
+    if (window.location.hash !== written) window.history.replaceState(null, '', written);
+  };
+  write(store.getState().scenario);
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario) write(state.scenario);
+  });
+  const onHashChange = (): void => {
+    if (window.location.hash === written) return;
+    const decoded = decodeScenarioHash(window.location.hash);
+    if (decoded.ok) store.getState().scenarioLoaded(decoded.scenario);
+    else {
+      store.getState().noticeShown(`${decoded.error} Your current scenario is unchanged.`, decoded.details);
+      window.history.replaceState(null, '', written);
+    }
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

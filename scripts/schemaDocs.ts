@@ -1,0 +1,224 @@
+/**
+ * The scenario docs, rendered from the schema so they cannot drift from it: docs/scenario.schema.json (the JSON
+ * Schema of a scenario as a person writes it) and docs/scenario.md (an introduction, the default scenario as an
+ * example, a reference table per object, and a hand-written guide whose sample messages come from the real
+ * validator). Pure: `npm run docs` writes the result, and engine/scenario/docs.test.ts checks the committed files
+ * against it.
+ */
+import * as z from 'zod';
+import { SCENARIO_VERSION, ScenarioSchema } from '../engine/scenario/schema.ts';
+import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
+import { formatIssues, parseScenario } from '../engine/scenario/parse.ts';
+import { MAX_HASH_CHARS } from '../engine/scenario/url.ts';
+import { renderReferenceTables, type JsonSchemaNode } from './jsonSchemaTables.ts';
+
+export interface SchemaDocs {
+  /** docs/scenario.md */
+  readonly markdown: string;
+  /** docs/scenario.schema.json */
+  readonly jsonSchema: string;
+}
+
+/** Both files, byte for byte; each ends with a newline. */
+export function renderSchemaDocs(): SchemaDocs {
+  const schema = scenarioJsonSchema();
+  return {
+    markdown: renderMarkdown(schema),
+    jsonSchema: `${JSON.stringify(schema, null, 2)}\n`,
+  };
+}
+
+/** The input side of the schema (defaulted fields are optional), with an id, a title and a do-not-edit note first. */
+function scenarioJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(ScenarioSchema, { io: 'input' });
+  return {
+    $schema,
+    $id: `urn:meridian:scenario:v${SCENARIO_VERSION}`,
+    title: `Meridian scenario, version ${SCENARIO_VERSION}`,
+    $comment: 'Generated from engine/scenario/schema.ts by `npm run docs`: do not edit. Cross-field rules are not expressed here; see docs/scenario.md.',
+    ...rest,
+  };
+}
+
+const fence = (language: string, body: string): string => `\`\`\`${language}\n${body}\n\`\`\``;
+
+/** 200000 as "200,000", the same on every machine (no locale). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** JSON on one line, with a space after each `,` and `:` as a person would write it. */
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, v]) => `${JSON.stringify(key)}: ${inlineJson(v)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Pretty JSON that keeps any object or array on one line when it fits in `width` characters. */
+function readableJson(value: unknown, width = 100, indent = ''): string {
+  const flat = inlineJson(value);
+  if (indent.length + flat.length <= width || typeof value !== 'object' || value === null) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    return `[\n${value.map((v) => inner + readableJson(v, width, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).map(([key, v]) => {
+    const prefix = `${inner}${JSON.stringify(key)}: `;
+    return prefix + readableJson(v, width - prefix.length + inner.length, inner);
+  });
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
+/** What the validator says about `input`, one line per issue, as the CLI and the app print it. */
+function messagesFor(input: unknown): string {
+  const parsed = parseScenario(input);
+  if (parsed.ok) throw new Error(`docs example should be invalid but passed: ${JSON.stringify(input)}`);
+  return formatIssues(parsed.issues).join('\n');
+}
+
+/** A scenario with problems of shape: a bad bound, a missing field, an unknown enum value and kind, a stray field. */
+const SHAPE_EXAMPLE = {
+  version: 1,
+  regions: [
+    { id: 'us-east', catalog: 'aws:us-east-1' },
+    { id: 'eu-west', catalog: 'aws:eu-west-1' },
+    { id: 'lab', lat: 120, lon: 10 },
+  ],
+  users: [{ id: 'berlin', lat: 52.52, lon: 13.4 }],
+  routing: { policy: 'round-robin' },
+  faults: [{ kind: 'region-gone', atS: 5, region: 'lab' }],
+  colour: 'blue',
+};
+
+/** A scenario of valid shape that breaks every cross-field rule. */
+const RULES_EXAMPLE = {
+  version: 1,
+  durationS: 300,
+  regions: [
+    { id: 'us-east', catalog: 'aws:us-east-1' },
+    { id: 'us-east', catalog: 'aws:us-east-9' },
+    { id: 'lab', catalog: 'aws:eu-west-1', lat: 50, lon: 10 },
+    { id: 'edge' },
+  ],
+  data: { primary: 'eu-west' },
+  faults: [{ kind: 'region-down', atS: 900, region: 'eu-west' }],
+};
+
+const NEWER_EXAMPLE = { version: SCENARIO_VERSION + 1, regions: [] };
+
+function renderMarkdown(schema: Record<string, unknown>): string {
+  const defaultParses = parseScenario(defaultScenario).ok;
+  if (!defaultParses) throw new Error('the default scenario is invalid; fix engine/scenario/defaultScenario.ts first');
+  return `<!-- Generated by scripts/generate-schema-docs.ts from engine/scenario/schema.ts: do not edit; run npm run docs. -->
+
+# Meridian scenarios
+
+A scenario is a JSON document that describes one multi-region setup for Meridian to simulate: the cloud regions,
+the user populations and the load they send, the routing layer between them, how data is placed and replicated,
+and the faults to inject at given times. This page documents scenario version ${SCENARIO_VERSION}
+(\`"version": ${SCENARIO_VERSION}\`). Runs are deterministic: the same scenario with the same \`seed\` gives the same run, in
+the browser and on the command line alike. Units are in the field names: a name ending in \`S\` is in seconds of
+simulated time (\`durationS\`), one ending in \`Ms\` in milliseconds (\`lastMileMs\`), and \`qps\` is requests per
+second (\`capacityQps\`).
+
+The machine-readable form of the same schema is [scenario.schema.json](scenario.schema.json) (JSON Schema 2020-12).
+
+## Example
+
+The scenario the playground opens with (engine/scenario/defaultScenario.ts). Fields it leaves out take their
+defaults.
+
+${fence('json', readableJson(defaultScenario))}
+
+## Reference
+
+Generated from engine/scenario/schema.ts. A field marked "default" may be left out. Bounds are inclusive unless
+written as \`>\` or \`<\`. The [rules across fields](#rules-across-fields) below apply on top of these tables.
+
+${renderReferenceTables(schema as JsonSchemaNode, 'Scenario')}
+
+${GUIDE}
+
+${renderMessages()}
+`;
+}
+
+/** The hand-written part: what the tables cannot say. */
+const GUIDE = `## Rules across fields
+
+Checked after the shape is valid (engine/scenario/rules.ts); they are not in scenario.schema.json, so a file that
+passes a JSON Schema validator can still be refused:
+
+- Region ids are unique, and user population ids are unique.
+- Each region has either \`catalog\` or both \`lat\` and \`lon\`, not both; a \`catalog\` value must name a region in
+  the catalogue.
+- \`data.primary\`, if given, and the \`region\` of every fault must be the id of a region in the scenario.
+- A fault's \`atS\` is at most \`durationS\`: it happens during the run.
+
+## Catalogue regions
+
+\`catalog\` names a real cloud region as \`provider:code\`, e.g. \`aws:us-east-1\`, \`gcp:europe-west1\` or
+\`azure:westeurope\`, from the bundled catalogue of AWS, GCP, Azure and IBM regions. A region with \`catalog\` takes
+its position (and its jurisdiction, unless it sets \`jurisdiction\`) from the catalogue; a custom region gives \`lat\`
+and \`lon\` instead. The catalogue, with each region's id, city, coordinates, country and jurisdiction, is
+engine/geo/data/regions.json (refreshed by \`npm run data\`).
+
+## Links
+
+The playground keeps the scenario being edited in the page address, after the \`#\`:
+
+${fence('text', '#s1.<crc32>.<payload>')}
+
+- \`s1\` is the link format, version 1.
+- \`<payload>\` is the scenario as JSON, with every default filled in, compressed by lz-string
+  (\`compressToEncodedURIComponent\`) into URL-safe characters.
+- \`<crc32>\` is 8 lowercase hex digits, the CRC-32 of the payload, so a truncated or altered link is recognised
+  before anything is decompressed or parsed.
+
+Opening a link validates its scenario like any other input. A link that is damaged, longer than
+${thousands(MAX_HASH_CHARS)} characters, made by a newer Meridian, or holds an invalid scenario is not loaded: the
+playground says why (with the messages below) and shows the default scenario instead, or keeps the current one if
+the link was pasted into an open page.
+
+## Files and the command line
+
+A scenario file is the scenario as JSON in UTF-8, shaped exactly as in the reference above; scenarios/ holds
+examples. The command line runs the same engine as the browser, in Node:
+
+${fence('sh', 'npm run sim -- scenarios/active-passive-us.json [--seed N] [--duration S] [--json]')}
+
+\`--seed\` and \`--duration\` override the file's \`seed\` and \`durationS\`; \`--json\` prints the report as JSON
+instead of a table. An invalid scenario prints its validation messages on stderr and exits with code 2, as does a
+bad option.
+
+Editors that understand JSON Schema can check a file against docs/scenario.schema.json when it is mapped in the
+editor's settings. A \`"$schema"\` field inside the scenario file is refused like any other unknown field.`;
+
+function renderMessages(): string {
+  return `## Validation messages
+
+Every problem is reported, one per line, as \`path: message\`. The path names the field the way you would reach it
+in JavaScript, with array indexes in brackets (\`regions[2].lat\`); a problem with the scenario as a whole has no
+path. The shape is checked first and the rules across fields only once the shape is valid, so fixing the first
+batch can reveal a second. The command line prints the messages indented under \`<file> is not a valid scenario:\`;
+the playground lists them under its notice.
+
+For this scenario:
+
+${fence('json', readableJson(SHAPE_EXAMPLE))}
+
+the messages are:
+
+${fence('text', messagesFor(SHAPE_EXAMPLE))}
+
+and for this one, whose shape is valid:
+
+${fence('json', readableJson(RULES_EXAMPLE))}
+
+${fence('text', messagesFor(RULES_EXAMPLE))}
+
+A scenario from a newer Meridian is refused as a whole rather than misread:
+
+${fence('text', messagesFor(NEWER_EXAMPLE))}`;
+}
