@@ -20,13 +20,13 @@ export interface UserReport {
   readonly write: LatencySummary;
   /** Share of requests that succeeded, 0..1 (1 when none were sent). */
   readonly availability: number;
-  /** Share of the population's requests routed to each region id. */
+  /** Share of the population's successful requests each region id served. */
   readonly servedBy: Readonly<Record<string, number>>;
 }
 
 export interface RegionReport {
   readonly id: string;
-  /** Served QPS over capacity per one-second window: mean and max over the run. */
+  /** Served QPS over capacity: the mean over the run, and the max over one-second windows. */
   readonly utilization: { readonly mean: number; readonly max: number };
   /** Requests served. */
   readonly served: number;
@@ -67,13 +67,15 @@ export function buildReport(
   scenario: Scenario,
   world: World,
   users: readonly UserState[],
+  /** Every population the run has had, including ones a live edit removed: their requests still count. */
+  everyUser: readonly UserState[],
   regionTotals: ReadonlyMap<string, RegionTotals>,
   elapsedS: number,
 ): Report {
   const userReports = users.map((user): UserReport => {
     const total = user.ok + user.failed;
     const servedBy: Record<string, number> = {};
-    for (const [regionId, count] of user.byRegion) servedBy[regionId] = round3(count / Math.max(1, total));
+    for (const [regionId, count] of user.byRegion) servedBy[regionId] = round3(count / Math.max(1, user.ok));
     return {
       id: user.id,
       read: summary(user.reads),
@@ -82,13 +84,13 @@ export function buildReport(
       servedBy,
     };
   });
-  const windows = Math.max(1, Math.floor(elapsedS));
+  const spanS = elapsedS > 0 ? elapsedS : 1;
   const regions = world.regions.map((region): RegionReport => {
     const totals = regionTotals.get(region.id);
     return {
       id: region.id,
       utilization: {
-        mean: round3((totals?.utilizationSum ?? 0) / windows),
+        mean: round3((totals?.utilizationSum ?? 0) / spanS),
         max: round3(totals?.utilizationMax ?? 0),
       },
       served: totals?.served ?? 0,
@@ -107,8 +109,8 @@ export function buildReport(
       });
     }
   }
-  const ok = users.reduce((sum, user) => sum + user.ok, 0);
-  const failed = users.reduce((sum, user) => sum + user.failed, 0);
+  const ok = everyUser.reduce((sum, user) => sum + user.ok, 0);
+  const failed = everyUser.reduce((sum, user) => sum + user.failed, 0);
   return {
     scenario: scenario.name,
     seed: scenario.seed,

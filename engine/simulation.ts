@@ -31,13 +31,13 @@ export interface UserState {
   readonly windowWrites: SampleBuffer;
   windowOk: number;
   windowFailed: number;
-  /** Requests per region in the current window, for "served by". */
+  /** Requests each region served for this population in the current window (by region index). */
   windowByRegion: Float64Array;
   readonly reads: LatencyHistogram;
   readonly writes: LatencyHistogram;
   ok: number;
   failed: number;
-  /** Requests routed to each region id over the whole run. */
+  /** Requests each region id served for this population over the whole run. */
   readonly byRegion: Map<string, number>;
 }
 
@@ -84,7 +84,7 @@ export function createSimulation(initial: Scenario): Simulation {
   const users = new Map<string, UserState>();
   let activeUsers: UserState[] = [];
   const regionTotals = new Map<string, RegionTotals>();
-  let windowServed = new Float64Array(world.regions.length);
+  let windowStartS = 0;
   const pendingWindows: MetricsWindow[] = [];
 
   const totalsOf = (id: string): RegionTotals => {
@@ -104,10 +104,20 @@ export function createSimulation(initial: Scenario): Simulation {
 
   /** Rebuilds the world from `scenario`, keeping the state of populations that are still there. */
   const syncWorld = (): void => {
-    const previousUp = new Map(world.regions.map((r) => [r.id, up[r.index] ?? 1]));
+    const previousRegions = world.regions;
+    const previousUp = new Map(previousRegions.map((r) => [r.id, up[r.index] ?? 1]));
     world = buildWorld(scenario);
     up = new Uint8Array(world.regions.length).map((_, r) => previousUp.get(world.regions[r]?.id ?? '') ?? 1);
-    windowServed = new Float64Array(world.regions.length);
+    const newIndex = new Map(world.regions.map((r) => [r.id, r.index]));
+    /** The window's counts so far, moved to the regions' new indices (regions may be added or reordered). */
+    const remap = (counts: Float64Array): Float64Array => {
+      const moved = new Float64Array(world.regions.length);
+      counts.forEach((count, r) => {
+        const to = newIndex.get(previousRegions[r]?.id ?? '');
+        if (to !== undefined) moved[to] = count;
+      });
+      return moved;
+    };
     for (const user of users.values()) user.index = -1;
     activeUsers = world.users.map((spec, index) => {
       let user = users.get(spec.id);
@@ -135,7 +145,7 @@ export function createSimulation(initial: Scenario): Simulation {
       user.index = index;
       user.entry = nearestRegion(world, index);
       user.writer = writerRegion(world, scenario.data, index, user.entry);
-      user.windowByRegion = new Float64Array(world.regions.length);
+      user.windowByRegion = remap(user.windowByRegion);
       if (!user.scheduled) scheduleArrival(user, timeS);
       return user;
     });
@@ -157,14 +167,13 @@ export function createSimulation(initial: Scenario): Simulation {
     const isWrite = user.rng.uniform() < spec.writeRatio;
     const outcome = serveRequest(world, scenario.data.replication, user.index, user.entry, user.writer, isWrite, up, user.rng);
     const regionId = world.regions[outcome.entry]?.id ?? '';
-    user.byRegion.set(regionId, (user.byRegion.get(regionId) ?? 0) + 1);
-    user.windowByRegion[outcome.entry] = (user.windowByRegion[outcome.entry] ?? 0) + 1;
     if (outcome.ok) {
       user.ok++;
       user.windowOk++;
       (isWrite ? user.writes : user.reads).record(outcome.latencyMs);
       (isWrite ? user.windowWrites : user.windowReads).push(outcome.latencyMs);
-      windowServed[outcome.entry] = (windowServed[outcome.entry] ?? 0) + 1;
+      user.byRegion.set(regionId, (user.byRegion.get(regionId) ?? 0) + 1);
+      user.windowByRegion[outcome.entry] = (user.windowByRegion[outcome.entry] ?? 0) + 1;
       totalsOf(regionId).served++;
     } else {
       user.failed++;
@@ -175,6 +184,11 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 
   const closeWindow = (endS: number): void => {
+    const regionServed = Array.from(world.regions, (_, r) => {
+      let served = 0;
+      for (const user of activeUsers) served += user.windowByRegion[r] ?? 0;
+      return served;
+    });
     const windowUsers: UserWindow[] = activeUsers.map((user) => {
       const reads = user.windowReads.sorted();
       const writes = user.windowWrites.sorted();
@@ -198,14 +212,15 @@ export function createSimulation(initial: Scenario): Simulation {
       user.windowByRegion.fill(0);
       return row;
     });
+    const lengthS = endS - windowStartS;
     world.regions.forEach((region, r) => {
       const totals = totalsOf(region.id);
-      const utilization = (windowServed[r] as number) / region.capacityQps;
-      totals.utilizationSum += utilization;
+      const utilization = (regionServed[r] as number) / (region.capacityQps * lengthS);
+      totals.utilizationSum += utilization * lengthS;
       totals.utilizationMax = Math.max(totals.utilizationMax, utilization);
     });
-    pendingWindows.push({ startS: endS - 1, users: windowUsers, regionServed: [...windowServed] });
-    windowServed.fill(0);
+    pendingWindows.push({ startS: windowStartS, users: windowUsers, regionServed });
+    windowStartS = endS;
   };
 
   const onFault = (index: number, generation: number): void => {
@@ -218,7 +233,7 @@ export function createSimulation(initial: Scenario): Simulation {
 
   syncWorld();
   scheduleFaults();
-  queue.push(1, { kind: 'window-end' });
+  queue.push(Math.min(1, scenario.durationS), { kind: 'window-end' });
 
   return {
     get timeS() {
@@ -244,7 +259,8 @@ export function createSimulation(initial: Scenario): Simulation {
         if (payload.kind === 'arrival') onArrival(payload.user, event.atS);
         else if (payload.kind === 'window-end') {
           closeWindow(event.atS);
-          if (event.atS < scenario.durationS) queue.push(event.atS + 1, payload);
+          // Windows end on whole seconds, and a last, shorter one at durationS if it is not whole.
+          if (event.atS < scenario.durationS) queue.push(Math.min(Math.floor(event.atS) + 1, scenario.durationS), payload);
         } else onFault(payload.index, payload.generation);
       }
       timeS = Math.max(timeS, untilS);
@@ -259,7 +275,7 @@ export function createSimulation(initial: Scenario): Simulation {
       if (faultsChanged) scheduleFaults();
     },
     report(): Report {
-      return buildReport(scenario, world, activeUsers, regionTotals, timeS);
+      return buildReport(scenario, world, activeUsers, [...users.values()], regionTotals, timeS);
     },
   };
 }

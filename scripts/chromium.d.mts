@@ -1,2 +1,2 @@
 export function findChromium(): string | undefined;
-export const MISSING_CHROMIUM: string;
+export function chromiumProblem(): string | undefined;

@@ -13,6 +13,11 @@ export function findChromium() {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-export const MISSING_CHROMIUM =
-  'No Chromium found for the browser tests: install it (Debian/Ubuntu: sudo apt-get install chromium) ' +
-  'or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+/** One sentence on what to install, or undefined when a browser is there. */
+export function chromiumProblem() {
+  if (findChromium()) return undefined;
+  if (process.env.CHROMIUM_PATH) {
+    return `CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, which does not exist: point it at a Chromium or Chrome executable, or unset it to use /usr/bin/chromium.`;
+  }
+  return 'No Chromium found for the browser tests: install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+}

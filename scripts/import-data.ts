@@ -53,13 +53,15 @@ function jurisdictionOf(country: string, lon: number, lat: number): string {
 const regions = readCsv('regions.csv').map((row) => {
   const lat = Number(row.lat);
   const lon = Number(row.lon);
-  const key = `${row.provider}:${row.code}`;
+  // IBM publishes names ("Washington DC") where the others have codes: make them codes ("washington-dc").
+  const code = (row.code ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const key = `${row.provider}:${code}`;
   const country = COUNTRY_OVERRIDES[key] ?? iso1A2Code([lon, lat], { level: 'territory' });
   if (!country) throw new Error(`no country for ${key} at ${lat},${lon}: add it to COUNTRY_OVERRIDES`);
   return {
     id: key,
     provider: row.provider,
-    code: row.code,
+    code,
     city: row.city,
     lat,
     lon,

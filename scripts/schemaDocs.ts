@@ -159,7 +159,7 @@ passes a JSON Schema validator can still be refused:
 ## Catalogue regions
 
 \`catalog\` names a real cloud region as \`provider:code\`, e.g. \`aws:us-east-1\`, \`gcp:europe-west1\` or
-\`azure:westeurope\`, from the bundled catalogue of AWS, GCP, Azure and IBM regions. A region with \`catalog\` takes
+\`azure:westeurope\` (IBM's named locations become codes such as \`ibm:washington-dc\`), from the bundled catalogue of AWS, GCP, Azure and IBM regions. A region with \`catalog\` takes
 its position (and its jurisdiction, unless it sets \`jurisdiction\`) from the catalogue; a custom region gives \`lat\`
 and \`lon\` instead. The catalogue, with each region's id, city, coordinates, country and jurisdiction, is
 engine/geo/data/regions.json (refreshed by \`npm run data\`).
@@ -192,8 +192,8 @@ ${fence('sh', 'npm run sim -- scenarios/active-passive-us.json [--seed N] [--dur
 instead of a table. An invalid scenario prints its validation messages on stderr and exits with code 2, as does a
 bad option.
 
-Editors that understand JSON Schema can check a file against docs/scenario.schema.json when it is mapped in the
-editor's settings. A \`"$schema"\` field inside the scenario file is refused like any other unknown field.`;
+Editors that understand JSON Schema check a file against docs/scenario.schema.json when the file names it in an
+optional \`"$schema"\` field (the engine ignores that field) or when it is mapped in the editor's settings.`;
 
 function renderMessages(): string {
   return `## Validation messages

@@ -3,10 +3,10 @@
  * `npx vite preview` in another shell, then `npx tsx scripts/screenshot.ts`.
  */
 import { chromium } from '@playwright/test';
-import { findChromium, MISSING_CHROMIUM } from './chromium.mjs';
+import { chromiumProblem, findChromium } from './chromium.mjs';
 
 const executablePath = findChromium();
-if (!executablePath) throw new Error(MISSING_CHROMIUM);
+if (!executablePath) throw new Error(chromiumProblem());
 const browser = await chromium.launch({
   executablePath,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

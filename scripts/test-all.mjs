@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium, MISSING_CHROMIUM } from './chromium.mjs';
+import { chromiumProblem } from './chromium.mjs';
 
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
@@ -14,8 +14,9 @@ const steps = [
   ['browser tests', 'npx', ['playwright', 'test']],
 ];
 
-if (!findChromium()) {
-  console.error(MISSING_CHROMIUM);
+const problem = chromiumProblem();
+if (problem) {
+  console.error(problem);
   process.exit(1);
 }
 

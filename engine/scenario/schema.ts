@@ -130,6 +130,7 @@ export const FaultSchema = z
 
 export const ScenarioSchema = z
   .strictObject({
+    $schema: z.string().max(200, 'must be at most 200 characters').optional().describe('Optional link to docs/scenario.schema.json, for editors; ignored.'),
     version: z.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION}`).describe('Schema version.'),
     name: displayName.default('Untitled scenario').describe('Title of the scenario.'),
     seed: z

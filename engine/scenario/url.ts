@@ -30,7 +30,9 @@ export function decodeScenarioHash(rawHash: string): HashResult {
   const version = /^s(\d{1,4})\./.exec(hash);
   if (!version) return fail('This link does not hold a Meridian scenario.');
   if (hash.slice(0, PREFIX.length) !== PREFIX) {
-    return fail(`This link was made by a newer version of Meridian (link format ${version[1]}).`);
+    return Number(version[1]) > 1 && !version[1]?.startsWith('0')
+      ? fail(`This link was made by a newer version of Meridian (link format ${version[1]}).`)
+      : fail('This link does not hold a Meridian scenario.');
   }
   const rest = hash.slice(PREFIX.length);
   const dot = rest.indexOf('.');
