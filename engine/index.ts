@@ -10,6 +10,6 @@ export { defaultScenario } from './scenario/defaultScenario.ts';
 export { encodeScenarioHash, decodeScenarioHash, type HashResult } from './scenario/url.ts';
 export { catalogRegions, findCatalogRegion, type CatalogRegion } from './geo/catalog.ts';
 export { greatCircleKm, type LatLon } from './geo/greatCircle.ts';
-export { rttMs, estimatedRttMsForKm, measuredAwsRttMs, fibreFloorRttMs } from './geo/rtt.ts';
+export { rttMs, estimatedRttMs, measuredAwsRttMs, fibreFloorRttMs, pathVia } from './geo/rtt.ts';
 export { resolveRegion } from './world.ts';
 export { encodeWindows, decodeWindows, type MetricsWindow, type UserWindow, type SnapshotMessage } from './snapshot.ts';

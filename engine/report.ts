@@ -2,14 +2,15 @@
  * The report of a run: the public contract of the command line (`npm run sim -- file --json`) and of every
  * view that summarises a run. Times are seconds of simulated time, latencies milliseconds.
  */
+import type { FailoverRecord } from './failover/timeline.ts';
+import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { RegionTotals, UserState } from './simulation.ts';
 import type { World } from './world.ts';
 
 export interface LatencySummary {
-  /** Median latency in ms, null when there was no such request. */
+  /** Median latency in ms of successful requests, null when there was none. */
   readonly p50: number | null;
-  /** 99th percentile latency in ms, null when there was no such request. */
+  /** 99th percentile latency in ms of successful requests, null when there was none. */
   readonly p99: number | null;
   readonly count: number;
 }
@@ -18,19 +19,20 @@ export interface UserReport {
   readonly id: string;
   readonly read: LatencySummary;
   readonly write: LatencySummary;
-  /** Share of requests that succeeded, 0..1 (1 when none were sent). */
+  /** Share of finished requests that succeeded, 0..1 (1 when none finished). */
   readonly availability: number;
+  readonly failed: number;
   /** Share of the population's successful requests each region id served. */
   readonly servedBy: Readonly<Record<string, number>>;
 }
 
 export interface RegionReport {
   readonly id: string;
-  /** Served QPS over capacity: the mean over the run, and the max over one-second windows. */
+  /** Served requests over capacity: the mean over the run, and the max over one-second windows. */
   readonly utilization: { readonly mean: number; readonly max: number };
   /** Requests served. */
   readonly served: number;
-  /** Requests routed to the region that it could not serve (down). */
+  /** Requests that reached the region (or were sent to it) and failed there: dark, errors, shed, timed out. */
   readonly dropped: number;
 }
 
@@ -41,58 +43,84 @@ export interface LinkReport {
   readonly rttMs: number;
 }
 
+export interface FailoverReport {
+  readonly region: string;
+  readonly kind: 'region-down' | 'gray-failure';
+  readonly failedAtS: number;
+  /** When the health system marked the region down; null if it never did. */
+  readonly detectedAtS: number | null;
+  /** When 99% of the affected populations' traffic reached healthy regions; null if it never did. */
+  readonly reroutedAtS: number | null;
+  /** When the region was healthy and back in rotation; null if not within the run. */
+  readonly recoveredAtS: number | null;
+  /** Recovery time objective as measured: reroutedAtS - failedAtS (null if never rerouted). */
+  readonly rtoS: number | null;
+  /** Ids of the populations with at least 1% of their traffic on the region when it failed. */
+  readonly affectedUsers: readonly string[];
+  /** Failed requests per population while the failure lasted (the error budget it burned). */
+  readonly errorsByUser: Readonly<Record<string, number>>;
+}
+
 export interface Report {
   readonly scenario: string;
   readonly seed: number;
   /** Simulated seconds covered by this report. */
   readonly durationS: number;
-  readonly requests: { readonly total: number; readonly ok: number; readonly failed: number };
+  /** exact: every request simulated; aggregate: fluid queues and a sample of requests. */
+  readonly fidelity: 'exact' | 'aggregate';
+  /** total = ok + failed + inFlight (requests still on their way when the report was made). */
+  readonly requests: { readonly total: number; readonly ok: number; readonly failed: number; readonly inFlight: number };
   readonly users: readonly UserReport[];
   readonly regions: readonly RegionReport[];
   readonly links: readonly LinkReport[];
+  readonly failovers: readonly FailoverReport[];
+}
+
+export interface ReportInput {
+  readonly scenario: Scenario;
+  readonly fidelity: 'exact' | 'aggregate';
+  readonly world: World;
+  /** The populations in the scenario now. */
+  readonly active: readonly { readonly id: string; readonly metrics: PopulationMetrics }[];
+  /** Every population the run has had, including ones a live edit removed: their requests still count. */
+  readonly everyone: readonly { readonly id: string; readonly metrics: PopulationMetrics }[];
+  readonly regionTotals: ReadonlyMap<string, { served: number; dropped: number; capacitySeconds: number; utilizationMax: number }>;
+  readonly elapsedS: number;
+  readonly failovers: readonly FailoverRecord[];
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
-function round3(value: number): number {
+export function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function summary(histogram: UserState['reads']): LatencySummary {
+function summary(histogram: PopulationMetrics['reads']): LatencySummary {
   const p50 = histogram.quantile(0.5);
   const p99 = histogram.quantile(0.99);
   return { p50: p50 === null ? null : round3(p50), p99: p99 === null ? null : round3(p99), count: histogram.count };
 }
 
-export function buildReport(
-  scenario: Scenario,
-  world: World,
-  users: readonly UserState[],
-  /** Every population the run has had, including ones a live edit removed: their requests still count. */
-  everyUser: readonly UserState[],
-  regionTotals: ReadonlyMap<string, RegionTotals>,
-  elapsedS: number,
-): Report {
-  const userReports = users.map((user): UserReport => {
-    const total = user.ok + user.failed;
+export function buildReport(input: ReportInput): Report {
+  const { scenario, world } = input;
+  const users = input.active.map(({ id, metrics }): UserReport => {
+    const finished = metrics.ok + metrics.failed;
     const servedBy: Record<string, number> = {};
-    for (const [regionId, count] of user.byRegion) servedBy[regionId] = round3(count / Math.max(1, user.ok));
+    for (const [regionId, count] of metrics.servedByRegion) servedBy[regionId] = round3(count / Math.max(1, metrics.ok));
     return {
-      id: user.id,
-      read: summary(user.reads),
-      write: summary(user.writes),
-      availability: total === 0 ? 1 : round3(user.ok / total),
+      id,
+      read: summary(metrics.reads),
+      write: summary(metrics.writes),
+      availability: finished === 0 ? 1 : round3(metrics.ok / finished),
+      failed: metrics.failed,
       servedBy,
     };
   });
-  const spanS = elapsedS > 0 ? elapsedS : 1;
   const regions = world.regions.map((region): RegionReport => {
-    const totals = regionTotals.get(region.id);
+    const totals = input.regionTotals.get(region.id);
+    const capacityS = totals?.capacitySeconds ?? 0;
     return {
       id: region.id,
-      utilization: {
-        mean: round3((totals?.utilizationSum ?? 0) / spanS),
-        max: round3(totals?.utilizationMax ?? 0),
-      },
+      utilization: { mean: round3(capacityS > 0 ? (totals?.served ?? 0) / capacityS : 0), max: round3(totals?.utilizationMax ?? 0) },
       served: totals?.served ?? 0,
       dropped: totals?.dropped ?? 0,
     };
@@ -102,22 +130,32 @@ export function buildReport(
   for (let a = 0; a < R; a++) {
     for (let b = 0; b < R; b++) {
       if (a === b) continue;
-      links.push({
-        from: world.regions[a]?.id ?? '',
-        to: world.regions[b]?.id ?? '',
-        rttMs: round3(world.regionRttMs[a * R + b] as number),
-      });
+      links.push({ from: world.regions[a]?.id ?? '', to: world.regions[b]?.id ?? '', rttMs: round3(world.regionRttMs[a * R + b] as number) });
     }
   }
-  const ok = everyUser.reduce((sum, user) => sum + user.ok, 0);
-  const failed = everyUser.reduce((sum, user) => sum + user.failed, 0);
+  const ok = input.everyone.reduce((sum, p) => sum + p.metrics.ok, 0);
+  const failed = input.everyone.reduce((sum, p) => sum + p.metrics.failed, 0);
+  const issued = input.everyone.reduce((sum, p) => sum + p.metrics.issued, 0);
+  const failovers = input.failovers.map((f): FailoverReport => ({
+    region: f.region,
+    kind: f.kind,
+    failedAtS: round3(f.failedAtS),
+    detectedAtS: f.detectedAtS === null ? null : round3(f.detectedAtS),
+    reroutedAtS: f.reroutedAtS === null ? null : round3(f.reroutedAtS),
+    recoveredAtS: f.recoveredAtS === null ? null : round3(f.recoveredAtS),
+    rtoS: f.reroutedAtS === null ? null : round3(f.reroutedAtS - f.failedAtS),
+    affectedUsers: f.affected.map((u) => world.users[u]?.id ?? '').filter((id) => id !== ''),
+    errorsByUser: f.errorsByUser,
+  }));
   return {
     scenario: scenario.name,
     seed: scenario.seed,
-    durationS: round3(elapsedS),
-    requests: { total: ok + failed, ok, failed },
-    users: userReports,
+    durationS: round3(input.elapsedS),
+    fidelity: input.fidelity,
+    requests: { total: issued, ok, failed, inFlight: issued - ok - failed },
+    users,
     regions,
     links,
+    failovers,
   };
 }

@@ -1,59 +1,85 @@
 /**
- * The simulation: a clock, an event queue and the traffic of every user population, advanced on demand.
+ * The simulation: a clock, an event queue, and everything that happens in simulated time: user populations'
+ * requests, faults, health checks, the routing layer, region queues, autoscaling and failovers.
  *
  * Deterministic: time is the simulation clock and every random draw comes from a stream seeded by the
  * scenario's seed and the entity's id, so one scenario and seed give the same run in Node and in a browser.
  * The same object runs headless (`runScenario`) and live in the worker, where the UI may edit the scenario
- * mid-run (`applyScenario`): the clock and each population's random stream carry on.
+ * mid-run (`applyScenario`): the clock, the faults already applied and each population's random stream carry on.
+ *
+ * Two fidelities (scenario.simulation.mode): exact simulates every request through FIFO multi-server queues,
+ * one event per stage; aggregate models the queues as fluids and simulates a sample of requests, each standing
+ * for several, through the same journey code.
  */
 import { EventQueue } from './clock/eventQueue.ts';
+import { Conditions } from './conditions.ts';
+import { Autoscaler, EVALUATION_S, type ScaleOrder } from './capacity/autoscaler.ts';
+import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
+import { FailoverTimeline, REROUTED_SHARE } from './failover/timeline.ts';
+import { PopulationMetrics } from './metrics/populationMetrics.ts';
 import { createRandom, type Random } from './random.ts';
-import type { Scenario } from './scenario/schema.ts';
-import type { MetricsWindow, UserWindow } from './snapshot.ts';
-import { LatencyHistogram } from './stats/histogram.ts';
-import { nearestRank, SampleBuffer } from './stats/quantile.ts';
-import { nearestRegion, serveRequest, writerRegion } from './traffic.ts';
-import { buildWorld, type World } from './world.ts';
 import { buildReport, type Report } from './report.ts';
+import { HealthMonitor } from './routing/healthMonitor.ts';
+import { createRouter, type Router } from './routing/router.ts';
+import type { Scenario } from './scenario/schema.ts';
+import type { MetricsWindow } from './snapshot.ts';
+import { zipfKeys, type KeySampler } from './traffic/keyspace.ts';
+import { advance, settle, startJourney, type Journey, type JourneyContext } from './traffic/journey.ts';
+import { buildWorld, writerRegion, type World } from './world.ts';
 
-/** Everything the simulation keeps about one user population across windows and live edits. */
-export interface UserState {
+/** Seconds between control steps: routing shares, fluid queues, rerouting checks. */
+export const CONTROL_STEP_S = 0.1;
+/** In auto mode, runs with at most this many requests simulate every request. */
+export const EXACT_MODE_MAX_REQUESTS = 2_000_000;
+/** In aggregate mode, each population gets at least this many simulated requests per second (if it sends them). */
+export const MIN_SAMPLES_PER_POPULATION = 10;
+
+export type Fidelity = 'exact' | 'aggregate';
+
+/** Everything kept about one user population across windows and live edits. */
+export interface PopulationState {
   readonly id: string;
   /** Index in the current world's users, -1 once removed by a live edit. */
   index: number;
-  /** Region index the population's requests enter, and the one that commits its writes. */
-  entry: number;
-  writer: number;
   /** True while an arrival of this population is in the queue. */
   scheduled: boolean;
+  /** Requests one of its simulated requests stands for (1 in exact mode). */
+  weight: number;
   readonly rng: Random;
-  readonly windowReads: SampleBuffer;
-  readonly windowWrites: SampleBuffer;
-  windowOk: number;
-  windowFailed: number;
-  /** Requests each region served for this population in the current window (by region index). */
-  windowByRegion: Float64Array;
-  readonly reads: LatencyHistogram;
-  readonly writes: LatencyHistogram;
-  ok: number;
-  failed: number;
-  /** Requests each region id served for this population over the whole run. */
-  readonly byRegion: Map<string, number>;
+  readonly metrics: PopulationMetrics;
+  /** The population's arrival event, reused for every arrival. */
+  readonly arrival: { readonly kind: 'arrival'; readonly population: PopulationState };
 }
 
 /** Totals kept per region id across the run. */
 export interface RegionTotals {
   served: number;
   dropped: number;
-  /** Sum and max over windows of served / capacity. */
-  utilizationSum: number;
+  /** Capacity-seconds offered (sum of capacity x time), and the max of one window's utilisation. */
+  capacitySeconds: number;
   utilizationMax: number;
 }
 
+interface InFlight {
+  /** What the event queue should do with it next (the object is its own event: nothing is allocated). */
+  kind: 'stage' | 'complete';
+  readonly journey: Journey;
+  readonly population: PopulationState;
+  readonly version: number;
+  /** The regions of the world the request was sent in (indices in the journey refer to them). */
+  readonly regions: World['regions'];
+}
+
 type SimEvent =
-  | { readonly kind: 'arrival'; readonly user: UserState }
+  | { readonly kind: 'arrival'; readonly population: PopulationState }
+  | InFlight
   | { readonly kind: 'window-end' }
-  | { readonly kind: 'fault'; readonly index: number; readonly generation: number };
+  | { readonly kind: 'control' }
+  | { readonly kind: 'fault'; readonly index: number; readonly generation: number }
+  | { readonly kind: 'probe'; readonly region: number; readonly version: number }
+  | { readonly kind: 'probe-result'; readonly region: number; readonly passed: boolean; readonly version: number }
+  | { readonly kind: 'routing-update'; readonly region: number; readonly healthy: boolean; readonly version: number }
+  | { readonly kind: 'scale-ready'; readonly order: ScaleOrder; readonly version: number };
 
 export interface Simulation {
   /** Simulated seconds elapsed. */
@@ -61,11 +87,13 @@ export interface Simulation {
   /** True once the clock has reached the scenario's durationS. */
   readonly done: boolean;
   readonly scenario: Scenario;
+  /** exact or aggregate, as chosen for this run. */
+  readonly fidelity: Fidelity;
   /** Runs every event up to `timeS` (clamped to durationS). */
   advanceTo(timeS: number): void;
-  /** The completed one-second windows since the last call, oldest first. */
+  /** The completed windows since the last call, oldest first (one per simulated second). */
   takeWindows(): MetricsWindow[];
-  /** Replaces the scenario while running: positions, rates and routes change from now on. */
+  /** Replaces the scenario while running: positions, rates, routing and faults change from now on. */
   applyScenario(next: Scenario): void;
   /** The report of the run so far. */
   report(): Report;
@@ -73,81 +101,116 @@ export interface Simulation {
   readonly eventCount: number;
 }
 
+/** The fidelity a scenario runs at. */
+export function chooseFidelity(scenario: Scenario): Fidelity {
+  if (scenario.simulation.mode !== 'auto') return scenario.simulation.mode;
+  const requests = scenario.users.reduce((sum, u) => sum + u.qps, 0) * scenario.durationS;
+  return requests <= EXACT_MODE_MAX_REQUESTS ? 'exact' : 'aggregate';
+}
+
+const sameRegions = (a: World, b: World): boolean =>
+  a.regions.length === b.regions.length && a.regions.every((r, i) => r.id === b.regions[i]?.id);
+
 export function createSimulation(initial: Scenario): Simulation {
   let scenario = initial;
-  let world: World = buildWorld(scenario);
-  let up = new Uint8Array(world.regions.length).fill(1);
+  const fidelity = chooseFidelity(initial);
+  const seed = initial.seed;
   let timeS = 0;
   let eventCount = 0;
   let faultGeneration = 0;
-  const queue = new EventQueue<SimEvent>();
-  const users = new Map<string, UserState>();
-  let activeUsers: UserState[] = [];
-  const regionTotals = new Map<string, RegionTotals>();
+  let version = 0;
   let windowStartS = 0;
+  const queue = new EventQueue<SimEvent>();
+  const populations = new Map<string, PopulationState>();
+  let active: PopulationState[] = [];
+  const regionTotals = new Map<string, RegionTotals>();
   const pendingWindows: MetricsWindow[] = [];
+  const timeline = new FailoverTimeline();
+  const healthRng = createRandom(seed, 'health');
+  const routerRng = createRandom(seed, 'router');
+
+  let world: World = buildWorld(scenario);
+  let conditions = new Conditions(world.regions.length);
+  let health = new HealthMonitor(world.regions.length, scenario.routing.healthCheck, healthRng);
+  let routable = new Uint8Array(world.regions.length).fill(1);
+  let router: Router;
+  let queues: RegionQueues;
+  let autoscaler: Autoscaler;
+  let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
+  let context: JourneyContext;
+  let arrivalQps = new Float64Array(world.regions.length);
+  let windowCapacityS = new Float64Array(world.regions.length);
+  const shareBuffer = (): Float64Array => new Float64Array(world.regions.length);
+  let shares = shareBuffer();
 
   const totalsOf = (id: string): RegionTotals => {
     let totals = regionTotals.get(id);
     if (!totals) {
-      totals = { served: 0, dropped: 0, utilizationSum: 0, utilizationMax: 0 };
+      totals = { served: 0, dropped: 0, capacitySeconds: 0, utilizationMax: 0 };
       regionTotals.set(id, totals);
     }
     return totals;
   };
+  const indexOfRegion = (id: string): number => world.regions.findIndex((r) => r.id === id);
+  const capacityNow = (r: number): number => (autoscaler.provisioned[r] ?? 0) * conditions.capacityFactorOf(r);
 
-  const scheduleArrival = (user: UserState, fromS: number): void => {
-    const qps = world.users[user.index]?.qps ?? 0;
-    user.scheduled = qps > 0;
-    if (user.scheduled) queue.push(fromS + user.rng.exponential(qps), { kind: 'arrival', user });
+  const rebuildRouting = (): void => {
+    router = createRouter({ world, settings: scenario.routing, routable, conditions, rng: routerRng });
+    context = { world, data: scenario.data, conditions, queues, router, timeoutS: scenario.workload.timeoutMs / 1000 };
   };
 
-  /** Rebuilds the world from `scenario`, keeping the state of populations that are still there. */
-  const syncWorld = (): void => {
-    const previousRegions = world.regions;
-    const previousUp = new Map(previousRegions.map((r) => [r.id, up[r.index] ?? 1]));
-    world = buildWorld(scenario);
-    up = new Uint8Array(world.regions.length).map((_, r) => previousUp.get(world.regions[r]?.id ?? '') ?? 1);
-    const newIndex = new Map(world.regions.map((r) => [r.id, r.index]));
-    /** The window's counts so far, moved to the regions' new indices (regions may be added or reordered). */
-    const remap = (counts: Float64Array): Float64Array => {
-      const moved = new Float64Array(world.regions.length);
-      counts.forEach((count, r) => {
-        const to = newIndex.get(previousRegions[r]?.id ?? '');
-        if (to !== undefined) moved[to] = count;
-      });
-      return moved;
+  const rebuildCapacity = (): void => {
+    autoscaler = new Autoscaler(world.regions.map((r) => r.autoscale), world.regions.map((r) => r.capacityQps));
+    const setup = {
+      capacityQps: world.regions.map((_, r) => capacityNow(r)),
+      meanServiceS: [...world.meanServiceS],
+      shed: scenario.workload.overload === 'shed',
+      timeoutS: scenario.workload.timeoutMs / 1000,
     };
-    for (const user of users.values()) user.index = -1;
-    activeUsers = world.users.map((spec, index) => {
-      let user = users.get(spec.id);
-      if (!user) {
-        user = {
+    queues = fidelity === 'exact' ? createExactQueues(setup) : createFluidQueues(setup);
+  };
+
+  const scheduleProbes = (): void => {
+    world.regions.forEach((_, r) => queue.push(health.firstCheckS(timeS), { kind: 'probe', region: r, version }));
+  };
+
+  const scheduleArrival = (population: PopulationState, fromS: number): void => {
+    const spec = world.users[population.index];
+    const qps = spec?.qps ?? 0;
+    population.scheduled = qps > 0;
+    if (!population.scheduled) return;
+    queue.push(fromS + population.rng.exponential(qps / population.weight), population.arrival);
+  };
+
+  /** Requests one simulated journey of a population sending `qps` stands for (the sample budget is shared by QPS). */
+  const weightOf = (qps: number, totalQps: number): number => {
+    if (fidelity === 'exact' || qps === 0) return 1;
+    const sampleRate = Math.max(Math.min(qps, MIN_SAMPLES_PER_POPULATION), (scenario.simulation.samplesPerSecond * qps) / totalQps);
+    return Math.max(1, Math.ceil(qps / sampleRate));
+  };
+
+  const syncPopulations = (): void => {
+    const totalQps = world.users.reduce((sum, u) => sum + u.qps, 0);
+    for (const population of populations.values()) population.index = -1;
+    active = world.users.map((spec, index) => {
+      let population = populations.get(spec.id);
+      if (!population) {
+        const created: Omit<PopulationState, 'arrival'> & { arrival?: PopulationState['arrival'] } = {
           id: spec.id,
           index,
-          entry: 0,
-          writer: 0,
           scheduled: false,
-          rng: createRandom(scenario.seed, `user:${spec.id}`),
-          windowReads: new SampleBuffer(),
-          windowWrites: new SampleBuffer(),
-          windowOk: 0,
-          windowFailed: 0,
-          windowByRegion: new Float64Array(0),
-          reads: new LatencyHistogram(),
-          writes: new LatencyHistogram(),
-          ok: 0,
-          failed: 0,
-          byRegion: new Map(),
+          weight: 1,
+          rng: createRandom(seed, `user:${spec.id}`),
+          metrics: new PopulationMetrics(world.regions.length),
         };
-        users.set(spec.id, user);
+        created.arrival = { kind: 'arrival', population: created as PopulationState };
+        population = created as PopulationState;
+        populations.set(spec.id, population);
       }
-      user.index = index;
-      user.entry = nearestRegion(world, index);
-      user.writer = writerRegion(world, scenario.data, index, user.entry);
-      user.windowByRegion = remap(user.windowByRegion);
-      if (!user.scheduled) scheduleArrival(user, timeS);
-      return user;
+      population.index = index;
+      population.weight = weightOf(spec.qps, totalQps);
+      if (!population.scheduled) scheduleArrival(population, timeS);
+      return population;
     });
   };
 
@@ -158,82 +221,269 @@ export function createSimulation(initial: Scenario): Simulation {
     });
   };
 
-  const onArrival = (user: UserState, atS: number): void => {
-    const spec = world.users[user.index];
-    if (!spec) {
-      user.scheduled = false; // removed by a live edit: its stream of arrivals ends here
+  // ---- journeys ----
+  const run = (flight: InFlight): void => {
+    const { journey, population } = flight;
+    if (fidelity === 'exact') {
+      advance(context, journey, population.rng);
+      flight.kind = journey.stage === 'done' ? 'complete' : 'stage';
+      queue.push(journey.atS, flight);
       return;
     }
-    const isWrite = user.rng.uniform() < spec.writeRatio;
-    const outcome = serveRequest(world, scenario.data.replication, user.index, user.entry, user.writer, isWrite, up, user.rng);
-    const regionId = world.regions[outcome.entry]?.id ?? '';
-    if (outcome.ok) {
-      user.ok++;
-      user.windowOk++;
-      (isWrite ? user.writes : user.reads).record(outcome.latencyMs);
-      (isWrite ? user.windowWrites : user.windowReads).push(outcome.latencyMs);
-      user.byRegion.set(regionId, (user.byRegion.get(regionId) ?? 0) + 1);
-      user.windowByRegion[outcome.entry] = (user.windowByRegion[outcome.entry] ?? 0) + 1;
-      totalsOf(regionId).served++;
-    } else {
-      user.failed++;
-      user.windowFailed++;
-      totalsOf(regionId).dropped++;
+    while (journey.stage !== 'done') advance(context, journey, population.rng);
+    flight.kind = 'complete';
+    queue.push(journey.atS, flight);
+  };
+
+  const onArrival = (population: PopulationState, atS: number): void => {
+    const spec = world.users[population.index];
+    if (!spec) {
+      population.scheduled = false; // removed by a live edit: its arrivals end here
+      return;
     }
-    scheduleArrival(user, atS);
+    const weight = population.weight;
+    const isWrite = population.rng.uniform() < spec.writeRatio;
+    const journey = startJourney(population.index, isWrite, weight, keys(population.rng), atS, context.timeoutS);
+    population.metrics.issued += weight;
+    run({ kind: 'stage', journey, population, version, regions: world.regions });
+    scheduleArrival(population, atS);
   };
 
-  const closeWindow = (endS: number): void => {
-    const regionServed = Array.from(world.regions, (_, r) => {
-      let served = 0;
-      for (const user of activeUsers) served += user.windowByRegion[r] ?? 0;
-      return served;
-    });
-    const windowUsers: UserWindow[] = activeUsers.map((user) => {
-      const reads = user.windowReads.sorted();
-      const writes = user.windowWrites.sorted();
-      let servedBy = -1;
-      user.windowByRegion.forEach((count, r) => {
-        if (count > 0 && (servedBy < 0 || count > (user.windowByRegion[servedBy] as number))) servedBy = r;
-      });
-      const row: UserWindow = {
-        readP50Ms: nearestRank(reads, 0.5),
-        readP99Ms: nearestRank(reads, 0.99),
-        writeP50Ms: nearestRank(writes, 0.5),
-        writeP99Ms: nearestRank(writes, 0.99),
-        ok: user.windowOk,
-        failed: user.windowFailed,
-        servedBy,
-      };
-      user.windowReads.clear();
-      user.windowWrites.clear();
-      user.windowOk = 0;
-      user.windowFailed = 0;
-      user.windowByRegion.fill(0);
-      return row;
-    });
-    const lengthS = endS - windowStartS;
-    world.regions.forEach((region, r) => {
-      const totals = totalsOf(region.id);
-      const utilization = (regionServed[r] as number) / (region.capacityQps * lengthS);
-      totals.utilizationSum += utilization * lengthS;
-      totals.utilizationMax = Math.max(totals.utilizationMax, utilization);
-    });
-    pendingWindows.push({ startS: windowStartS, users: windowUsers, regionServed });
-    windowStartS = endS;
+  const onComplete = (flight: InFlight): void => {
+    const { journey, population } = flight;
+    if (flight.version === version && population.index === journey.user && settle(context, journey, population.rng)) {
+      run(flight);
+      return;
+    }
+    const entryId = flight.regions[journey.entry]?.id;
+    if (journey.ok && entryId !== undefined) {
+      const latencyMs = (journey.atS - journey.sentS) * 1000;
+      population.metrics.recordSuccess(latencyMs, journey.isWrite, journey.weight, journey.entry, entryId);
+      totalsOf(entryId).served += journey.weight;
+    } else {
+      population.metrics.recordFailure(journey.weight);
+      const failedAtId = flight.regions[journey.failedAt]?.id;
+      if (failedAtId !== undefined) totalsOf(failedAtId).dropped += journey.weight;
+    }
   };
 
+  const onStage = (flight: InFlight): void => {
+    if (flight.version !== version) {
+      // The regions changed under this request (a live edit): it cannot finish in a world that is gone.
+      flight.journey.stage = 'done';
+      flight.journey.ok = false;
+      flight.journey.failure = 'no-route';
+      onComplete(flight);
+      return;
+    }
+    run(flight);
+  };
+
+  // ---- control: routing shares, fluid queues, rerouting, autoscaling ----
+  const expectedArrivals = (): void => {
+    const R = world.regions.length;
+    arrivalQps.fill(0);
+    for (const population of active) {
+      const spec = world.users[population.index];
+      if (!spec || spec.qps === 0) continue;
+      router.shares(population.index, timeS, shares);
+      for (let r = 0; r < R; r++) {
+        const share = shares[r] as number;
+        if (share === 0) continue;
+        arrivalQps[r] = (arrivalQps[r] as number) + spec.qps * share;
+        if (spec.writeRatio > 0) {
+          const writer = writerRegion(world, scenario.data.topology, population.index, r);
+          if (writer !== r) arrivalQps[writer] = (arrivalQps[writer] as number) + spec.qps * spec.writeRatio * share;
+        }
+      }
+    }
+  };
+
+  const regionHealthy = (r: number): boolean => !conditions.isDark(r) && conditions.grayOf(r) === null;
+
+  const checkFailovers = (): void => {
+    for (const record of timeline.awaitingReroute()) {
+      let total = 0;
+      let misrouted = 0;
+      for (const u of record.affected) {
+        const qps = world.users[u]?.qps ?? 0;
+        router.shares(u, timeS, shares);
+        total += qps;
+        shares.forEach((share, r) => {
+          if (!regionHealthy(r)) misrouted += qps * share;
+        });
+      }
+      if (total === 0 || misrouted <= total * (1 - REROUTED_SHARE)) record.reroutedAtS = timeS;
+    }
+    for (const record of timeline.records) {
+      if (record.recoveredAtS !== null) continue;
+      const r = indexOfRegion(record.region);
+      if (r >= 0 && regionHealthy(r) && routable[r] === 1) {
+        record.recoveredAtS = timeS;
+        timeline.settleErrors(failedByPopulation(), record);
+      }
+    }
+  };
+
+  const onControl = (): void => {
+    expectedArrivals();
+    queues.step(arrivalQps, CONTROL_STEP_S);
+    world.regions.forEach((_, r) => (windowCapacityS[r] = (windowCapacityS[r] as number) + capacityNow(r) * CONTROL_STEP_S));
+    if (router.nextTickS() <= timeS) router.tick(timeS);
+    checkFailovers();
+    const stepIndex = Math.round(timeS / CONTROL_STEP_S);
+    if (stepIndex % Math.round(EVALUATION_S / CONTROL_STEP_S) === 0 && stepIndex > 0) {
+      for (const order of autoscaler.evaluate(timeS, arrivalQps, (r) => conditions.capacityFactorOf(r))) {
+        queue.push(order.readyAtS, { kind: 'scale-ready', order, version });
+      }
+    }
+    if (timeS + CONTROL_STEP_S <= scenario.durationS) queue.push(timeS + CONTROL_STEP_S, { kind: 'control' });
+  };
+
+  const failedByPopulation = (): Map<string, number> => new Map([...populations.values()].map((p) => [p.id, p.metrics.failed]));
+
+  // ---- faults and health ----
   const onFault = (index: number, generation: number): void => {
     if (generation !== faultGeneration) return; // superseded by a live edit of the faults
     const fault = scenario.faults[index];
-    const r = world.regions.findIndex((region) => region.id === fault?.region);
-    if (!fault || r < 0) return;
-    up[r] = fault.kind === 'region-up' ? 1 : 0;
+    if (!fault) return;
+    conditions.apply(fault, indexOfRegion);
+    if (!('region' in fault)) return;
+    const r = indexOfRegion(fault.region);
+    if (r < 0) return;
+    if (fault.kind === 'region-down' || fault.kind === 'region-up') router.powerChanged(r, timeS);
+    if (fault.kind === 'capacity-loss' || fault.kind === 'region-up') queues.setCapacity(r, capacityNow(r), timeS);
+    if (fault.kind === 'region-down' || fault.kind === 'gray-failure') {
+      const affected: number[] = [];
+      for (const population of active) {
+        router.shares(population.index, timeS, shares);
+        if ((shares[r] as number) >= 0.01) affected.push(population.index);
+      }
+      timeline.open(fault.region, fault.kind, timeS, affected, failedByPopulation());
+    }
   };
 
-  syncWorld();
+  const onProbe = (r: number): void => {
+    const { passed, delayS } = health.probe(r, conditions);
+    queue.push(timeS + delayS, { kind: 'probe-result', region: r, passed, version });
+    queue.push(timeS + health.intervalS, { kind: 'probe', region: r, version });
+  };
+
+  const onProbeResult = (r: number, passed: boolean): void => {
+    const verdict = health.record(r, passed, timeS);
+    if (!verdict) return;
+    if (!verdict.healthy) {
+      for (const record of timeline.openFor(world.regions[r]?.id ?? '')) record.detectedAtS ??= timeS;
+    }
+    queue.push(timeS + scenario.routing.propagationS, { kind: 'routing-update', region: r, healthy: verdict.healthy, version });
+  };
+
+  const onRoutingUpdate = (r: number, healthy: boolean): void => {
+    routable[r] = healthy ? 1 : 0;
+    router.routableChanged(timeS);
+  };
+
+  // ---- windows ----
+  const closeWindow = (endS: number): void => {
+    const R = world.regions.length;
+    const regionServed = Array.from({ length: R }, (_, r) => active.reduce((sum, p) => sum + (p.metrics.windowByRegion[r] ?? 0), 0));
+    const users = active.map((p) => p.metrics.closeWindow());
+    world.regions.forEach((region, r) => {
+      const totals = totalsOf(region.id);
+      const capacityS = windowCapacityS[r] as number;
+      totals.capacitySeconds += capacityS;
+      if (capacityS > 0) totals.utilizationMax = Math.max(totals.utilizationMax, (regionServed[r] as number) / capacityS);
+    });
+    windowCapacityS.fill(0);
+    pendingWindows.push({ startS: windowStartS, users, regionServed });
+    windowStartS = endS;
+  };
+
+  // ---- live edits ----
+  const applyWorld = (next: Scenario): void => {
+    const previous = world;
+    world = buildWorld(next);
+    keys = zipfKeys(next.workload.keyCount, next.workload.zipfS);
+    health.updateSettings(next.routing.healthCheck);
+    if (sameRegions(previous, world)) {
+      const capacityChanged = world.regions.some((r, i) => r.capacityQps !== previous.regions[i]?.capacityQps);
+      if (capacityChanged) {
+        world.regions.forEach((r, i) => {
+          if (r.capacityQps !== previous.regions[i]?.capacityQps) autoscaler.provisioned[i] = r.capacityQps;
+        });
+        world.regions.forEach((_, r) => queues.setCapacity(r, capacityNow(r), timeS));
+      }
+      rebuildRouting();
+      return;
+    }
+    // The regions changed: carry what belongs to a region over by its id, start the rest afresh.
+    version++;
+    const newIndex = new Map(world.regions.map((r) => [r.id, r.index]));
+    const remap = (old: number): number => newIndex.get(previous.regions[old]?.id ?? '') ?? -1;
+    conditions = conditions.remapped(world.regions.length, remap);
+    const previousRoutable = routable;
+    routable = new Uint8Array(world.regions.length).fill(1);
+    previous.regions.forEach((_, old) => {
+      const to = remap(old);
+      if (to >= 0) routable[to] = previousRoutable[old] ?? 1;
+    });
+    health = new HealthMonitor(world.regions.length, next.routing.healthCheck, healthRng);
+    world.regions.forEach((_, r) => (health.healthy[r] = routable[r] ?? 1));
+    for (const population of populations.values()) population.metrics.remapRegions(world.regions.length, remap);
+    arrivalQps = new Float64Array(world.regions.length);
+    const previousCapacityS = windowCapacityS;
+    windowCapacityS = new Float64Array(world.regions.length);
+    previous.regions.forEach((_, old) => {
+      const to = remap(old);
+      if (to >= 0) windowCapacityS[to] = previousCapacityS[old] ?? 0;
+    });
+    shares = shareBuffer();
+    rebuildCapacity();
+    rebuildRouting();
+    scheduleProbes();
+  };
+
+  rebuildCapacity();
+  rebuildRouting();
+  syncPopulations();
   scheduleFaults();
+  scheduleProbes();
+  queue.push(0, { kind: 'control' });
   queue.push(Math.min(1, scenario.durationS), { kind: 'window-end' });
+
+  const handle = (event: SimEvent): void => {
+    switch (event.kind) {
+      case 'arrival':
+        return onArrival(event.population, timeS);
+      case 'stage':
+        return onStage(event);
+      case 'complete':
+        return onComplete(event);
+      case 'control':
+        return onControl();
+      case 'window-end':
+        closeWindow(timeS);
+        // Windows end on whole seconds, and a last, shorter one at durationS if it is not whole.
+        if (timeS < scenario.durationS) queue.push(Math.min(Math.floor(timeS) + 1, scenario.durationS), event);
+        return;
+      case 'fault':
+        return onFault(event.index, event.generation);
+      case 'probe':
+        if (event.version === version) onProbe(event.region);
+        return;
+      case 'probe-result':
+        if (event.version === version) onProbeResult(event.region, event.passed);
+        return;
+      case 'routing-update':
+        if (event.version === version) onRoutingUpdate(event.region, event.healthy);
+        return;
+      case 'scale-ready':
+        if (event.version !== version) return;
+        autoscaler.ready(event.order);
+        queues.setCapacity(event.order.region, capacityNow(event.order.region), timeS);
+        return;
+    }
+  };
 
   return {
     get timeS() {
@@ -248,20 +498,15 @@ export function createSimulation(initial: Scenario): Simulation {
     get eventCount() {
       return eventCount;
     },
+    fidelity,
     advanceTo(targetS: number): void {
       const untilS = Math.min(targetS, scenario.durationS);
       while (queue.peekTimeS() <= untilS) {
         const event = queue.pop();
         if (!event) break;
         eventCount++;
-        timeS = event.atS;
-        const payload = event.payload;
-        if (payload.kind === 'arrival') onArrival(payload.user, event.atS);
-        else if (payload.kind === 'window-end') {
-          closeWindow(event.atS);
-          // Windows end on whole seconds, and a last, shorter one at durationS if it is not whole.
-          if (event.atS < scenario.durationS) queue.push(Math.min(Math.floor(event.atS) + 1, scenario.durationS), payload);
-        } else onFault(payload.index, payload.generation);
+        timeS = queue.lastTimeS;
+        handle(event);
       }
       timeS = Math.max(timeS, untilS);
     },
@@ -271,11 +516,22 @@ export function createSimulation(initial: Scenario): Simulation {
     applyScenario(next: Scenario): void {
       const faultsChanged = JSON.stringify(next.faults) !== JSON.stringify(scenario.faults);
       scenario = next;
-      syncWorld();
+      applyWorld(next);
+      syncPopulations();
       if (faultsChanged) scheduleFaults();
     },
     report(): Report {
-      return buildReport(scenario, world, activeUsers, [...users.values()], regionTotals, timeS);
+      timeline.settleErrors(failedByPopulation());
+      return buildReport({
+        scenario,
+        fidelity,
+        world,
+        active: active.map((p) => ({ id: p.id, metrics: p.metrics })),
+        everyone: [...populations.values()].map((p) => ({ id: p.id, metrics: p.metrics })),
+        regionTotals,
+        elapsedS: timeS,
+        failovers: timeline.records,
+      });
     },
   };
 }

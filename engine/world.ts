@@ -1,9 +1,11 @@
 /**
- * A scenario resolved into what the simulation needs on its hot path: positions, and every RTT it will ask
- * for precomputed into flat arrays (user-to-region and region-to-region, in ms).
+ * A scenario resolved into what the simulation needs on its hot path: positions, every distance and RTT it
+ * will ask for precomputed into flat arrays, and each region's queueing parameters.
  */
 import { findCatalogRegion } from './geo/catalog.ts';
+import { greatCircleKm } from './geo/greatCircle.ts';
 import { rttMs, type NetworkPlace } from './geo/rtt.ts';
+import { LOGNORMAL_MEAN_OVER_MEDIAN, serverCount } from './capacity/queueing.ts';
 import type { Region, Scenario, User } from './scenario/schema.ts';
 
 export interface WorldRegion extends NetworkPlace {
@@ -12,6 +14,8 @@ export interface WorldRegion extends NetworkPlace {
   readonly capacityQps: number;
   readonly readServiceMs: number;
   readonly writeServiceMs: number;
+  readonly weight: number;
+  readonly autoscale: Region['autoscale'];
   /** Legal area, from the region itself or its catalogue entry; undefined when unknown. */
   readonly jurisdiction: string | undefined;
 }
@@ -21,25 +25,34 @@ export interface World {
   readonly users: readonly User[];
   /** RTT in ms from user u to region r, including the user's access network: `userRttMs[u * R + r]`. */
   readonly userRttMs: Float64Array;
+  /** Great-circle km from user u to region r (what GeoDNS goes by): `userKm[u * R + r]`. */
+  readonly userKm: Float64Array;
   /** RTT in ms between regions a and b: `regionRttMs[a * R + b]` (0 on the diagonal). */
   readonly regionRttMs: Float64Array;
   /** Index of the region that takes writes in active-passive. */
   readonly primaryIndex: number;
+  /** Each region's mean busy time per request in seconds, for the scenario's read/write mix. */
+  readonly meanServiceS: Float64Array;
+  /**
+   * Factor on sampled service times so that each region's c = round(capacity x mean service) servers
+   * saturate exactly at capacityQps (1 when c is large; at most 1.5 for a single server).
+   */
+  readonly serviceStretch: Float64Array;
 }
 
 export function resolveRegion(region: Region, index: number): WorldRegion {
   const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
-  const lat = entry?.lat ?? region.lat ?? 0;
-  const lon = entry?.lon ?? region.lon ?? 0;
   return {
     id: region.id,
     index,
-    lat,
-    lon,
+    lat: entry?.lat ?? region.lat ?? 0,
+    lon: entry?.lon ?? region.lon ?? 0,
     awsCode: entry?.provider === 'aws' ? entry.code : undefined,
     capacityQps: region.capacityQps,
     readServiceMs: region.readServiceMs,
     writeServiceMs: region.writeServiceMs,
+    weight: region.weight,
+    autoscale: region.autoscale,
     jurisdiction: region.jurisdiction ?? entry?.jurisdiction,
   };
 }
@@ -49,9 +62,11 @@ export function buildWorld(scenario: Scenario): World {
   const users = scenario.users;
   const R = regions.length;
   const userRttMs = new Float64Array(users.length * R);
+  const userKm = new Float64Array(users.length * R);
   users.forEach((user, u) => {
     regions.forEach((region, r) => {
       userRttMs[u * R + r] = user.lastMileMs + rttMs(user, region);
+      userKm[u * R + r] = greatCircleKm(user, region);
     });
   });
   const regionRttMs = new Float64Array(R * R);
@@ -60,7 +75,44 @@ export function buildWorld(scenario: Scenario): World {
       regionRttMs[a * R + b] = a === b ? 0 : rttMs(regions[a] as WorldRegion, regions[b] as WorldRegion);
     }
   }
+  const totalQps = users.reduce((sum, u) => sum + u.qps, 0);
+  const writeShare = totalQps > 0 ? users.reduce((sum, u) => sum + u.qps * u.writeRatio, 0) / totalQps : 0;
+  const meanServiceS = Float64Array.from(
+    regions,
+    (r) => (LOGNORMAL_MEAN_OVER_MEDIAN * (r.readServiceMs * (1 - writeShare) + r.writeServiceMs * writeShare)) / 1000,
+  );
+  const serviceStretch = Float64Array.from(regions, (r, i) => {
+    const meanS = meanServiceS[i] as number;
+    return meanS > 0 ? serverCount(r.capacityQps, meanS) / (r.capacityQps * meanS) : 1;
+  });
   const primary = scenario.data.primary;
   const primaryIndex = Math.max(0, primary === undefined ? 0 : regions.findIndex((r) => r.id === primary));
-  return { regions, users, userRttMs, regionRttMs, primaryIndex };
+  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, meanServiceS, serviceStretch };
+}
+
+/** The region that owns population u's writes under home-region: nearest in its jurisdiction, else nearest. */
+export function homeRegion(world: World, u: number): number {
+  const user = world.users[u];
+  const R = world.regions.length;
+  let best = -1;
+  let nearest = 0;
+  for (let r = 0; r < R; r++) {
+    const rtt = world.userRttMs[u * R + r] as number;
+    if (rtt < (world.userRttMs[u * R + nearest] as number)) nearest = r;
+    if (user?.jurisdiction === undefined || world.regions[r]?.jurisdiction !== user.jurisdiction) continue;
+    if (best < 0 || rtt < (world.userRttMs[u * R + best] as number)) best = r;
+  }
+  return best >= 0 ? best : nearest;
+}
+
+/** The region that commits a write of population u that entered region `entry`. */
+export function writerRegion(world: World, topology: Scenario['data']['topology'], u: number, entry: number): number {
+  switch (topology) {
+    case 'active-passive':
+      return world.primaryIndex;
+    case 'home-region':
+      return homeRegion(world, u);
+    case 'active-active':
+      return entry;
+  }
 }

@@ -4,7 +4,7 @@ import { EventQueue } from './eventQueue.ts';
 
 function drain<T>(queue: EventQueue<T>): T[] {
   const out: T[] = [];
-  for (let event = queue.pop(); event !== undefined; event = queue.pop()) out.push(event.payload);
+  for (let event = queue.pop(); event !== undefined; event = queue.pop()) out.push(event);
   return out;
 }
 
@@ -38,21 +38,30 @@ describe('EventQueue', () => {
     const queue = new EventQueue<string>();
     queue.push(1, 'a');
     queue.push(1, 'b');
-    expect(queue.pop()?.payload).toBe('a');
+    expect(queue.pop()).toBe('a');
     queue.push(1, 'c');
     queue.push(0.5, 'first');
     expect(drain(queue)).toEqual(['first', 'b', 'c']);
   });
 
-  it('reports the event time and a sequence number that grows with each push', () => {
+  it('reports the time of the event it popped last', () => {
     const queue = new EventQueue<string>();
     queue.push(3, 'x');
-    queue.push(3, 'y');
-    const first = queue.pop();
-    const second = queue.pop();
-    expect(first).toMatchObject({ atS: 3, payload: 'x' });
-    expect(second).toMatchObject({ atS: 3, payload: 'y' });
-    expect((second?.seq ?? 0) > (first?.seq ?? 0)).toBe(true);
+    queue.push(1.5, 'y');
+    expect(queue.pop()).toBe('y');
+    expect(queue.lastTimeS).toBe(1.5);
+    expect(queue.pop()).toBe('x');
+    expect(queue.lastTimeS).toBe(3);
+  });
+
+  it('grows past its initial size and reuses the slots of popped events', () => {
+    const queue = new EventQueue<number>();
+    for (let i = 0; i < 5000; i++) queue.push(5000 - i, i);
+    for (let i = 0; i < 2500; i++) expect(queue.pop()).toBe(4999 - i);
+    for (let i = 0; i < 2500; i++) queue.push(0.5, -i);
+    expect(queue.size).toBe(5000);
+    expect(queue.pop()).toBe(-0);
+    expect(queue.lastTimeS).toBe(0.5);
   });
 
   it('behaves like a stably sorted array under random pushes and pops (property)', () => {
@@ -77,7 +86,7 @@ describe('EventQueue', () => {
           } else {
             const expected = model.shift();
             const actual = queue.pop();
-            expect(actual === undefined ? undefined : { atS: actual.atS, id: actual.payload }).toEqual(expected);
+            expect(actual === undefined ? undefined : { atS: queue.lastTimeS, id: actual }).toEqual(expected);
           }
           expect(queue.size).toBe(model.length);
           expect(queue.peekTimeS()).toBe(model[0]?.atS ?? Number.POSITIVE_INFINITY);

@@ -46,11 +46,19 @@ export function checkScenarioRules(scenario: Scenario): ScenarioIssue[] {
     issues.push({ path: 'data.primary', message: `no region has the id ${quote(primary)}` });
   }
   scenario.faults.forEach((fault, i) => {
-    if (!regionIds.has(fault.region)) {
-      issues.push({ path: `faults[${i}].region`, message: `no region has the id ${quote(fault.region)}` });
+    const at = `faults[${i}]`;
+    const refs: [string, string][] = 'region' in fault ? [['region', fault.region]] : [['from', fault.from], ['to', fault.to]];
+    for (const [field, ref] of refs) {
+      if (!regionIds.has(ref)) issues.push({ path: `${at}.${field}`, message: `no region has the id ${quote(ref)}` });
     }
+    if ('from' in fault && fault.from === fault.to) issues.push({ path: `${at}.to`, message: 'must differ from "from": a link joins two regions' });
     if (fault.atS > scenario.durationS) {
-      issues.push({ path: `faults[${i}].atS`, message: `is after the end of the run (durationS ${scenario.durationS})` });
+      issues.push({ path: `${at}.atS`, message: `is after the end of the run (durationS ${scenario.durationS})` });
+    }
+  });
+  scenario.regions.forEach((region, i) => {
+    if (region.autoscale && region.autoscale.maxCapacityQps < region.capacityQps) {
+      issues.push({ path: `regions[${i}].autoscale.maxCapacityQps`, message: `must be at least capacityQps (${region.capacityQps})` });
     }
   });
   return issues;

@@ -7,26 +7,14 @@
  * Cross-field rules (unique ids, references between fields) live in ./rules.ts.
  */
 import * as z from 'zod';
+import { between, displayName, id, jurisdiction, latitude, longitude, share } from './fields.ts';
+import { RoutingSchema } from './routingSchema.ts';
+import { FaultSchema } from './faultSchema.ts';
+
+export { RoutingSchema, HealthCheckSchema } from './routingSchema.ts';
+export { FaultSchema } from './faultSchema.ts';
 
 export const SCENARIO_VERSION = 1;
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-
-const id = (what: string) =>
-  z
-    .string()
-    .regex(ID_PATTERN, 'must be 1-40 letters, digits, "-", "_" or ".", starting with a letter or digit')
-    .describe(`Identifier of the ${what}, unique among them.`);
-
-const latitude = z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
-const longitude = z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
-
-const jurisdiction = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'must be a two-letter code such as EU, US or JP')
-  .describe('Legal area for data placement: "EU" for EU/EEA states, otherwise an ISO 3166 alpha-2 code.');
-
-const displayName = z.string().max(80, 'must be at most 80 characters');
 
 export const RegionSchema = z
   .strictObject({
@@ -58,6 +46,15 @@ export const RegionSchema = z
       .max(10_000, 'must be at most 10,000')
       .default(5)
       .describe('Median time in ms the region spends committing a write locally (the tail is log-normal).'),
+    weight: between(0, 1000).default(1).describe('Share of traffic under a weighted global load balancer, relative to the other regions.'),
+    autoscale: z
+      .strictObject({
+        maxCapacityQps: between(1, 10_000_000).describe('Ceiling the region can scale up to, in requests per second.'),
+        delayS: between(0, 3600).default(180).describe('Seconds from the decision to scale until the new capacity serves (instances boot, warm up).'),
+        targetUtilization: between(0.1, 1).default(0.7).describe('Utilisation the autoscaler aims for; it adds capacity when load is above it.'),
+      })
+      .optional()
+      .describe('Optional autoscaling: capacity follows load up to a ceiling, after a delay.'),
   })
   .describe('A cloud region: a catalogue region (catalog) or a custom one anywhere (lat and lon).');
 
@@ -72,10 +69,7 @@ export const UserSchema = z
       .min(0, 'must be at least 0')
       .max(1_000_000, 'must be at most 1,000,000')
       .describe('Requests per second the population sends (Poisson arrivals).'),
-    writeRatio: z
-      .number()
-      .min(0, 'must be between 0 and 1')
-      .max(1, 'must be between 0 and 1')
+    writeRatio: share()
       .default(0.1)
       .describe('Share of requests that are writes.'),
     jurisdiction: jurisdiction.optional(),
@@ -88,22 +82,29 @@ export const UserSchema = z
   })
   .describe('A population of users at one place.');
 
-export const HealthCheckSchema = z
+export const WorkloadSchema = z
   .strictObject({
-    intervalS: z.number().min(0.1, 'must be at least 0.1').max(3600, 'must be at most 3600').default(10).describe('Seconds between checks.'),
-    timeoutS: z.number().min(0.01, 'must be at least 0.01').max(600, 'must be at most 600').default(2).describe('Seconds a check waits for an answer.'),
-    failureThreshold: z.int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(3).describe('Consecutive failed checks that mark a region down.'),
-    successThreshold: z.int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(2).describe('Consecutive passed checks that mark a region up again.'),
+    keyCount: z.int('must be a whole number').min(1, 'must be at least 1').max(1_000_000_000, 'must be at most 1,000,000,000').default(100_000).describe('Number of distinct keys requests touch.'),
+    zipfS: between(0, 3).default(0.99).describe('Skew of key popularity (Zipf exponent): 0 is uniform, about 1 is typical of real workloads.'),
+    timeoutMs: between(1, 600_000).default(2000).describe('How long a client waits for an answer before it gives up, in ms.'),
+    overload: z
+      .enum(['timeout', 'shed'])
+      .default('timeout')
+      .describe('Above capacity: requests queue and time out (timeout), or the region rejects the excess at once (shed).'),
   })
-  .describe('Health checks of the routing layer.');
+  .describe('What the user populations ask for, and how long they wait.');
 
-export const RoutingSchema = z
+export const SimulationSchema = z
   .strictObject({
-    policy: z.enum(['geodns', 'anycast', 'global-lb', 'client']).default('geodns').describe('How users find a region.'),
-    dnsTtlS: z.number().min(0, 'must be at least 0').max(86_400, 'must be at most 86,400').default(60).describe('DNS answer lifetime in seconds (geodns).'),
-    healthCheck: HealthCheckSchema.prefault({}),
+    mode: z
+      .enum(['auto', 'exact', 'aggregate'])
+      .default('auto')
+      .describe('exact: every request is simulated through real multi-server queues; aggregate: queues as a fluid model and a sample of requests for latencies; auto: exact when the run has at most 2 million requests.'),
+    samplesPerSecond: between(1, 1_000_000)
+      .default(2000)
+      .describe('In aggregate mode, requests simulated one by one per second across all populations (shared by their QPS, at least 10 each); each stands for several real ones.'),
   })
-  .describe('The routing layer between users and regions.');
+  .describe('Fidelity of the simulation.');
 
 export const DataSchema = z
   .strictObject({
@@ -114,19 +115,6 @@ export const DataSchema = z
     reads: z.enum(['strong', 'bounded', 'session', 'eventual']).default('eventual').describe('Read consistency.'),
   })
   .describe('How data is placed, replicated and read.');
-
-const atS = z.number().min(0, 'must be at least 0').describe('Simulated time of the fault in seconds.');
-
-export const FaultSchema = z
-  .discriminatedUnion(
-    'kind',
-    [
-      z.strictObject({ kind: z.literal('region-down'), atS, region: z.string().describe('Region id.') }),
-      z.strictObject({ kind: z.literal('region-up'), atS, region: z.string().describe('Region id.') }),
-    ],
-    { error: 'must be one of: region-down, region-up' },
-  )
-  .describe('A scheduled fault.');
 
 export const ScenarioSchema = z
   .strictObject({
@@ -150,9 +138,11 @@ export const ScenarioSchema = z
       .min(1, 'must have at least one region')
       .max(200, 'must have at most 200 regions'),
     users: z.array(UserSchema).max(1000, 'must have at most 1000 user populations').default([]),
+    workload: WorkloadSchema.prefault({}),
     routing: RoutingSchema.prefault({}),
     data: DataSchema.prefault({}),
     faults: z.array(FaultSchema).max(1000, 'must have at most 1000 faults').default([]),
+    simulation: SimulationSchema.prefault({}),
   })
   .describe('A Meridian scenario: regions, users, routing, data and faults.');
 

@@ -15,11 +15,11 @@ export class LatencyHistogram {
     return this.total;
   }
 
-  /** Records one latency in ms. */
-  record(ms: number): void {
+  /** Records a latency in ms, standing for `weight` requests. */
+  record(ms: number, weight = 1): void {
     const i = ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH));
-    this.counts[i] = (this.counts[i] as number) + 1;
-    this.total++;
+    this.counts[i] = (this.counts[i] as number) + weight;
+    this.total += weight;
   }
 
   /** The q-quantile (0..1) in ms, or null when empty. */

@@ -1,0 +1,112 @@
+/**
+ * The queues in front of every region's servers, in two interchangeable models:
+ * - exact: a real FIFO queue per region over c servers (arrivals must come in time order);
+ * - fluid: the queue as a backlog that grows when arrivals exceed capacity and drains when they fall below,
+ *   plus the M/G/c waiting time at the current utilisation.
+ * Both honour client deadlines the same way (a server drops a request that cannot answer before its client's
+ * deadline, as with propagated gRPC deadlines), and both can shed load: reject at once what would queue for
+ * more than SHED_WAIT_S.
+ */
+import type { Random } from '../random.ts';
+import { FifoServers } from './fifoServers.ts';
+import { serverCount, waitDistribution } from './queueing.ts';
+
+/** A shedding region rejects a request that would wait longer than this in its queue. */
+export const SHED_WAIT_S = 0.05;
+/** `admit` result: rejected at once (shed). */
+export const SHED = -1;
+/** `admit` result: could not be served before the client's deadline (timed out in the queue). */
+export const TIMED_OUT = -2;
+
+export interface RegionQueues {
+  /**
+   * Admits one request arriving at region r at `atS` that keeps a server busy for `busyS` and must be done by
+   * `doneByS` (its client's deadline less the way back). Returns the time service starts, SHED or TIMED_OUT.
+   */
+  admit(r: number, atS: number, busyS: number, doneByS: number, rng: Random): number;
+  /** Sets region r's capacity in requests/s from `nowS` on (capacity loss, autoscaling). */
+  setCapacity(r: number, capacityQps: number, nowS: number): void;
+  /** Control step: the expected arrival rate per region (requests/s) over the next `dtS` seconds. */
+  step(arrivalQps: Float64Array, dtS: number): void;
+  /** Current capacity of region r in requests/s. */
+  capacityOf(r: number): number;
+}
+
+export interface QueueSetup {
+  readonly capacityQps: readonly number[];
+  /** Mean busy time of one request at each region, seconds. */
+  readonly meanServiceS: readonly number[];
+  readonly shed: boolean;
+  readonly timeoutS: number;
+}
+
+export function createExactQueues(setup: QueueSetup): RegionQueues {
+  const capacity = [...setup.capacityQps];
+  const servers = capacity.map((qps, r) => new FifoServers(serverCount(qps, setup.meanServiceS[r] ?? 0.003)));
+  return {
+    admit(r, atS, busyS, doneByS) {
+      const queue = servers[r] as FifoServers;
+      const startS = queue.startS(atS);
+      if (setup.shed && startS - atS > SHED_WAIT_S) return SHED;
+      if (startS + busyS > doneByS) return TIMED_OUT;
+      queue.book(startS, busyS);
+      return startS;
+    },
+    setCapacity(r, capacityQps, nowS) {
+      capacity[r] = capacityQps;
+      servers[r]?.resize(serverCount(capacityQps, setup.meanServiceS[r] ?? 0.003), nowS);
+    },
+    step: () => {},
+    capacityOf: (r) => capacity[r] ?? 0,
+  };
+}
+
+export function createFluidQueues(setup: QueueSetup): RegionQueues {
+  const R = setup.capacityQps.length;
+  const capacity = Float64Array.from(setup.capacityQps);
+  const servers = Float64Array.from(capacity, (qps, r) => serverCount(qps, setup.meanServiceS[r] ?? 0.003));
+  const arrivals = new Float64Array(R);
+  const backlog = new Float64Array(R);
+  const pWait = new Float64Array(R);
+  const meanWaitS = new Float64Array(R);
+  const ceilingS = setup.shed ? SHED_WAIT_S : setup.timeoutS;
+
+  const refresh = (r: number): void => {
+    const w = waitDistribution(servers[r] as number, arrivals[r] as number, capacity[r] as number);
+    pWait[r] = w.pWait;
+    meanWaitS[r] = w.meanWaitS;
+  };
+
+  return {
+    admit(r, atS, busyS, doneByS, rng) {
+      const cap = capacity[r] as number;
+      const lambda = arrivals[r] as number;
+      const backlogWaitS = (backlog[r] as number) / cap;
+      const saturated = lambda > cap && backlogWaitS >= 0.999 * ceilingS;
+      if (saturated && rng.uniform() > cap / lambda) return setup.shed ? SHED : TIMED_OUT;
+      let waitS = backlogWaitS;
+      if (rng.uniform() < (pWait[r] as number)) waitS += rng.exponential(1 / (meanWaitS[r] as number));
+      if (saturated) waitS = Math.min(waitS, Math.max(0, doneByS - busyS - atS)); // the admitted are the ones that make it
+      if (setup.shed && waitS > SHED_WAIT_S) return SHED;
+      if (atS + waitS + busyS > doneByS) return TIMED_OUT;
+      return atS + waitS;
+    },
+    setCapacity(r, capacityQps) {
+      capacity[r] = capacityQps;
+      servers[r] = serverCount(capacityQps, setup.meanServiceS[r] ?? 0.003);
+      refresh(r);
+    },
+    step(arrivalQps, dtS) {
+      for (let r = 0; r < R; r++) {
+        const lambda = arrivalQps[r] ?? 0;
+        const cap = capacity[r] as number;
+        backlog[r] = Math.min(Math.max(0, (backlog[r] as number) + (lambda - cap) * dtS), cap * ceilingS);
+        if (lambda !== arrivals[r]) {
+          arrivals[r] = lambda;
+          refresh(r);
+        }
+      }
+    },
+    capacityOf: (r) => capacity[r] ?? 0,
+  };
+}

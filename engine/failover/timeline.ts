@@ -1,0 +1,63 @@
+/**
+ * The timeline of each failure: when the region failed, when the health system detected it, when 99% of the
+ * affected populations' traffic reached healthy regions (rerouted), and when the region was back in service
+ * (recovered); plus the errors each population saw while it lasted (the error budget it burned).
+ */
+
+export interface FailoverRecord {
+  readonly region: string;
+  readonly kind: 'region-down' | 'gray-failure';
+  readonly failedAtS: number;
+  detectedAtS: number | null;
+  reroutedAtS: number | null;
+  recoveredAtS: number | null;
+  /** Indices of populations that had at least 1% of their traffic on the region when it failed. */
+  readonly affected: readonly number[];
+  /** Failed requests of each population id (all populations) since the failure, as counted at its start. */
+  readonly failedAtStart: ReadonlyMap<string, number>;
+  errorsByUser: Record<string, number>;
+}
+
+/** A rerouting is complete when at most this share of the affected traffic still reaches unhealthy regions. */
+export const REROUTED_SHARE = 0.99;
+
+export class FailoverTimeline {
+  readonly records: FailoverRecord[] = [];
+
+  open(region: string, kind: FailoverRecord['kind'], atS: number, affected: readonly number[], failedSoFar: ReadonlyMap<string, number>): void {
+    if (this.records.some((r) => r.region === region && r.recoveredAtS === null)) return; // already failing
+    this.records.push({
+      region,
+      kind,
+      failedAtS: atS,
+      detectedAtS: null,
+      reroutedAtS: affected.length === 0 ? atS : null,
+      recoveredAtS: null,
+      affected,
+      failedAtStart: failedSoFar,
+      errorsByUser: {},
+    });
+  }
+
+  /** Open records of a region. */
+  openFor(region: string): FailoverRecord[] {
+    return this.records.filter((r) => r.region === region && r.recoveredAtS === null);
+  }
+
+  /** Records still waiting to be rerouted. */
+  awaitingReroute(): FailoverRecord[] {
+    return this.records.filter((r) => r.reroutedAtS === null);
+  }
+
+  /** Fills each record's error budget from the populations' failure counts now (at its end, or the run's). */
+  settleErrors(failedNow: ReadonlyMap<string, number>, record?: FailoverRecord): void {
+    for (const r of record ? [record] : this.records.filter((x) => x.recoveredAtS === null)) {
+      const errors: Record<string, number> = {};
+      for (const [id, failed] of failedNow) {
+        const burned = failed - (r.failedAtStart.get(id) ?? 0);
+        if (burned > 0) errors[id] = burned;
+      }
+      r.errorsByUser = errors;
+    }
+  }
+}

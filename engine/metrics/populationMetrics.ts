@@ -1,0 +1,78 @@
+/**
+ * What the simulation measures for one user population: totals over the run (counts, latency histograms,
+ * where it was served) and the current one-second window (latency samples, counts per region).
+ * Counts are weighted: in aggregate mode one simulated request stands for several.
+ */
+import { LatencyHistogram } from '../stats/histogram.ts';
+import { nearestRank, SampleBuffer } from '../stats/quantile.ts';
+import type { UserWindow } from '../snapshot.ts';
+
+export class PopulationMetrics {
+  /** Requests sent, including those still in flight. */
+  issued = 0;
+  ok = 0;
+  failed = 0;
+  readonly reads = new LatencyHistogram();
+  readonly writes = new LatencyHistogram();
+  /** Requests each region id served for this population over the run. */
+  readonly servedByRegion = new Map<string, number>();
+  private readonly windowReads = new SampleBuffer();
+  private readonly windowWrites = new SampleBuffer();
+  private windowOk = 0;
+  private windowFailed = 0;
+  /** Requests each region served in the current window, by region index. */
+  windowByRegion: Float64Array;
+
+  constructor(regionCount: number) {
+    this.windowByRegion = new Float64Array(regionCount);
+  }
+
+  recordSuccess(latencyMs: number, isWrite: boolean, weight: number, region: number, regionId: string): void {
+    this.ok += weight;
+    this.windowOk += weight;
+    (isWrite ? this.writes : this.reads).record(latencyMs, weight);
+    (isWrite ? this.windowWrites : this.windowReads).push(latencyMs);
+    this.servedByRegion.set(regionId, (this.servedByRegion.get(regionId) ?? 0) + weight);
+    this.windowByRegion[region] = (this.windowByRegion[region] ?? 0) + weight;
+  }
+
+  recordFailure(weight: number): void {
+    this.failed += weight;
+    this.windowFailed += weight;
+  }
+
+  /** Closes the current window: its summary, and a fresh window. */
+  closeWindow(): UserWindow {
+    const reads = this.windowReads.sorted();
+    const writes = this.windowWrites.sorted();
+    let servedBy = -1;
+    this.windowByRegion.forEach((count, r) => {
+      if (count > 0 && (servedBy < 0 || count > (this.windowByRegion[servedBy] as number))) servedBy = r;
+    });
+    const row: UserWindow = {
+      readP50Ms: nearestRank(reads, 0.5),
+      readP99Ms: nearestRank(reads, 0.99),
+      writeP50Ms: nearestRank(writes, 0.5),
+      writeP99Ms: nearestRank(writes, 0.99),
+      ok: this.windowOk,
+      failed: this.windowFailed,
+      servedBy,
+    };
+    this.windowReads.clear();
+    this.windowWrites.clear();
+    this.windowOk = 0;
+    this.windowFailed = 0;
+    this.windowByRegion.fill(0);
+    return row;
+  }
+
+  /** Moves the window's per-region counts to new region indices after a live edit of the regions. */
+  remapRegions(regionCount: number, newIndexOf: (oldIndex: number) => number): void {
+    const moved = new Float64Array(regionCount);
+    this.windowByRegion.forEach((count, r) => {
+      const to = newIndexOf(r);
+      if (to >= 0) moved[to] = count;
+    });
+    this.windowByRegion = moved;
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * One request's journey, stage by stage: user -> entry region (network), the entry's queue and service, then
+ * for a write that the entry does not own, a forward to the writer region and its queue and commit, and for
+ * synchronous replication the wait for replica acknowledgements; then the way back.
+ *
+ * Latency = user-to-entry RTT + queueing + service + any cross-region hop (a forwarded write, replica acks, a
+ * client's retry after a timeout). Network legs carry jitter, a lossy link costs a retransmission, and service
+ * times are log-normal: the tail is real, not a constant.
+ *
+ * `advance` runs one stage and says when the next one is due. In exact mode the simulation schedules each
+ * stage as an event, so every region's queue sees its arrivals in time order; in aggregate mode it runs the
+ * stages back to back at send time against the fluid queue model.
+ */
+import type { Conditions } from '../conditions.ts';
+import type { RegionQueues } from '../capacity/regionQueues.ts';
+import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
+import { SERVICE_SIGMA } from '../capacity/queueing.ts';
+import type { Random } from '../random.ts';
+import type { Router } from '../routing/router.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { writerRegion, type World } from '../world.ts';
+
+/** Relative jitter of a network leg: the sampled RTT is base * (1 + NETWORK_JITTER * |N(0,1)|). */
+export const NETWORK_JITTER = 0.03;
+/** TCP's minimum retransmission timeout: what a lost packet costs at least, in seconds. */
+export const MIN_RTO_S = 0.2;
+
+export type FailureReason = 'no-route' | 'unreachable' | 'error' | 'shed' | 'timeout';
+
+export interface Journey {
+  readonly user: number;
+  readonly isWrite: boolean;
+  /** Requests this journey stands for (1 in exact mode; qps / samplesPerSecond in aggregate mode). */
+  readonly weight: number;
+  /** Key the request reads or writes. */
+  readonly key: number;
+  /** When the user sent the request (the first attempt), seconds. */
+  readonly sentS: number;
+  stage: 'send' | 'at-entry' | 'at-writer' | 'done';
+  /** Start of the current attempt and the client's deadline for it. */
+  attemptS: number;
+  deadlineS: number;
+  attempts: number;
+  entry: number;
+  writer: number;
+  /** Sampled user <-> entry RTT of this attempt, seconds. */
+  accessRttS: number;
+  /** Sampled entry <-> writer RTT of this attempt, seconds (0 when the entry commits). */
+  forwardRttS: number;
+  /** Time of the next stage, or of completion once done. */
+  atS: number;
+  ok: boolean;
+  failure: FailureReason | null;
+  /** Region where the journey failed (-1 if it did not, or failed before reaching one). */
+  failedAt: number;
+}
+
+/** What a journey needs from the simulation around it. */
+export interface JourneyContext {
+  readonly world: World;
+  readonly data: Scenario['data'];
+  readonly conditions: Conditions;
+  readonly queues: RegionQueues;
+  readonly router: Router;
+  readonly timeoutS: number;
+}
+
+export function startJourney(user: number, isWrite: boolean, weight: number, key: number, sentS: number, timeoutS: number): Journey {
+  return {
+    user,
+    isWrite,
+    weight,
+    key,
+    sentS,
+    stage: 'send',
+    attemptS: sentS,
+    deadlineS: sentS + timeoutS,
+    attempts: 0,
+    entry: -1,
+    writer: -1,
+    accessRttS: 0,
+    forwardRttS: 0,
+    atS: sentS,
+    ok: false,
+    failure: null,
+    failedAt: -1,
+  };
+}
+
+function jitteredS(baseRttMs: number, rng: Random): number {
+  return (baseRttMs * (1 + NETWORK_JITTER * Math.abs(rng.standardNormal()))) / 1000;
+}
+
+/** A region-to-region round trip in seconds over the link as it is now (added latency, loss). */
+function linkRttS(context: JourneyContext, a: number, b: number, rng: Random): number {
+  const R = context.world.regions.length;
+  const link = context.conditions.linkFrom(a, b);
+  let rttS = jitteredS((context.world.regionRttMs[a * R + b] as number) + link.addedMs, rng);
+  if (link.loss > 0 && rng.uniform() < link.loss) rttS += Math.max(MIN_RTO_S, rttS);
+  return rttS;
+}
+
+function serviceS(context: JourneyContext, region: number, isWrite: boolean, rng: Random): number {
+  const spec = context.world.regions[region];
+  const medianMs = isWrite ? (spec?.writeServiceMs ?? 0) : (spec?.readServiceMs ?? 0);
+  const stretch = context.world.serviceStretch[region] ?? 1;
+  return (rng.logNormal(medianMs, SERVICE_SIGMA) * stretch + (context.conditions.grayOf(region)?.addedMs ?? 0)) / 1000;
+}
+
+function fail(journey: Journey, reason: FailureReason, atS: number, region = -1): void {
+  journey.failedAt = region;
+  journey.stage = 'done';
+  journey.ok = false;
+  journey.failure = reason;
+  journey.atS = Math.min(atS, journey.deadlineS);
+}
+
+/** The answer reaches the user at `atS` (the user was served by its entry region). */
+function succeed(journey: Journey, atS: number): void {
+  if (atS > journey.deadlineS) return fail(journey, 'timeout', journey.deadlineS, journey.entry);
+  journey.stage = 'done';
+  journey.ok = true;
+  journey.failure = null;
+  journey.failedAt = -1;
+  journey.atS = atS;
+}
+
+/**
+ * Time in seconds the writer waits for replica acknowledgements: sync waits for every replica (bound by the
+ * farthest), semi-sync for the fastest, async for none. NaN when the acknowledgements it needs cannot come (a
+ * replica is dark or cut off): a strictly synchronous write then blocks until its client gives up.
+ */
+function replicationWaitS(context: JourneyContext, writer: number, rng: Random): number {
+  const replication = context.data.replication;
+  const R = context.world.regions.length;
+  if (replication === 'async' || R === 1) return 0;
+  let farthest = 0;
+  let fastest = Number.POSITIVE_INFINITY;
+  let unreachable = false;
+  for (let r = 0; r < R; r++) {
+    if (r === writer) continue;
+    if (context.conditions.isDark(r) || context.conditions.exchangeBlocked(writer, r)) {
+      unreachable = true;
+      continue;
+    }
+    const ackS = linkRttS(context, writer, r, rng);
+    farthest = Math.max(farthest, ackS);
+    fastest = Math.min(fastest, ackS);
+  }
+  if (replication === 'sync') return unreachable ? Number.NaN : farthest;
+  return Number.isFinite(fastest) ? fastest : Number.NaN;
+}
+
+/** Arrival at a region that is dark, or answers with an error: true if the journey failed here. */
+function failsAtRegion(context: JourneyContext, journey: Journey, region: number, nowS: number, wayBackS: number, rng: Random): boolean {
+  if (context.conditions.isDark(region)) {
+    fail(journey, 'unreachable', journey.deadlineS, region); // no answer: the client waits out its timeout
+    return true;
+  }
+  const gray = context.conditions.grayOf(region);
+  if (gray && gray.errorRate > 0 && rng.uniform() < gray.errorRate) {
+    fail(journey, 'error', nowS + gray.addedMs / 1000 + wayBackS, region);
+    return true;
+  }
+  return false;
+}
+
+/** Queue and serve at `region`; returns when service ends, or NaN after failing the journey. */
+function queueAndServe(context: JourneyContext, journey: Journey, region: number, isWrite: boolean, nowS: number, wayBackS: number, rng: Random): number {
+  const busyS = serviceS(context, region, isWrite, rng);
+  const startS = context.queues.admit(region, nowS, busyS, journey.deadlineS - wayBackS, rng);
+  if (startS === SHED) {
+    fail(journey, 'shed', nowS + wayBackS, region);
+    return Number.NaN;
+  }
+  if (startS === TIMED_OUT) {
+    fail(journey, 'timeout', journey.deadlineS, region);
+    return Number.NaN;
+  }
+  return startS + busyS;
+}
+
+/** Commits a write at the writer: returns when it may answer (after any replica acks), or NaN after failing. */
+function commit(context: JourneyContext, journey: Journey, writer: number, nowS: number, wayBackS: number, rng: Random): number {
+  const doneS = queueAndServe(context, journey, writer, true, nowS, wayBackS, rng);
+  if (Number.isNaN(doneS)) return doneS;
+  const ackS = replicationWaitS(context, writer, rng);
+  if (Number.isNaN(ackS)) {
+    fail(journey, 'timeout', journey.deadlineS, writer);
+    return Number.NaN;
+  }
+  return doneS + ackS;
+}
+
+/** Starts a new attempt (the first, or a client's retry at the next region). */
+function sendAttempt(context: JourneyContext, journey: Journey, nowS: number, rng: Random): void {
+  const u = journey.user;
+  const entry = context.router.pick(u, nowS, rng);
+  journey.attempts++;
+  journey.attemptS = nowS;
+  journey.deadlineS = nowS + context.timeoutS;
+  journey.entry = entry;
+  if (entry < 0) return fail(journey, 'no-route', nowS);
+  const R = context.world.regions.length;
+  journey.accessRttS = jitteredS((context.world.userRttMs[u * R + entry] as number) + context.router.accessExtraMs, rng);
+  journey.writer = journey.isWrite ? writerRegion(context.world, context.data.topology, u, entry) : entry;
+  journey.stage = 'at-entry';
+  journey.atS = nowS + journey.accessRttS / 2;
+}
+
+/**
+ * Runs the journey's current stage at `journey.atS` and sets the next stage and its time; once the stage is
+ * 'done', `atS` is when the outcome reaches the client.
+ */
+export function advance(context: JourneyContext, journey: Journey, rng: Random): void {
+  const nowS = journey.atS;
+  switch (journey.stage) {
+    case 'send':
+      return sendAttempt(context, journey, nowS, rng);
+    case 'at-entry': {
+      const entry = journey.entry;
+      const backS = journey.accessRttS / 2;
+      if (failsAtRegion(context, journey, entry, nowS, backS, rng)) break;
+      if (!journey.isWrite || journey.writer === entry) {
+        const doneS = journey.isWrite
+          ? commit(context, journey, entry, nowS, backS, rng)
+          : queueAndServe(context, journey, entry, false, nowS, backS, rng);
+        if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
+        break;
+      }
+      // A write this region does not own: its app tier forwards it to the writer.
+      if (context.conditions.exchangeBlocked(entry, journey.writer)) {
+        fail(journey, 'unreachable', journey.deadlineS, journey.writer);
+        break;
+      }
+      journey.forwardRttS = linkRttS(context, entry, journey.writer, rng);
+      const forwardedS = queueAndServe(context, journey, entry, false, nowS, backS + journey.forwardRttS, rng);
+      if (Number.isNaN(forwardedS)) break;
+      journey.stage = 'at-writer';
+      journey.atS = forwardedS + journey.forwardRttS / 2;
+      return;
+    }
+    case 'at-writer': {
+      const backS = journey.forwardRttS / 2 + journey.accessRttS / 2;
+      if (failsAtRegion(context, journey, journey.writer, nowS, backS, rng)) break;
+      const doneS = commit(context, journey, journey.writer, nowS, backS, rng);
+      if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
+      break;
+    }
+    case 'done':
+      return;
+  }
+}
+
+/**
+ * Called when a finished journey's outcome reaches its client (at `journey.atS`). A client SDK that saw a
+ * failure stops using that region and retries at once at the next-best one: returns true when the journey
+ * goes on (its stage is 'send' again, at the same time), false when its outcome is final.
+ */
+export function settle(context: JourneyContext, journey: Journey, rng: Random): boolean {
+  if (journey.ok || !context.router.retriesElsewhere) return false;
+  const failedAt = journey.entry;
+  if (failedAt >= 0) context.router.requestFailed(journey.user, failedAt, journey.atS);
+  if (journey.attempts > 1 || journey.failure === 'no-route') return false;
+  const next = context.router.pick(journey.user, journey.atS, rng);
+  if (next < 0 || next === failedAt) return false;
+  journey.stage = 'send';
+  journey.failure = null;
+  return true;
+}
