@@ -42,8 +42,8 @@ function parseArgs(argv: readonly string[]) {
 function readable(report: Report): string {
   const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} ms`);
   const lines = [
-    `${report.scenario}  (seed ${report.seed}, ${report.durationS} s simulated)`,
-    `requests: ${report.requests.total} total, ${report.requests.ok} ok, ${report.requests.failed} failed`,
+    `${report.scenario}  (seed ${report.seed}, ${report.durationS} s simulated, ${report.fidelity} fidelity)`,
+    `requests: ${report.requests.total} total, ${report.requests.ok} ok, ${report.requests.failed} failed, ${report.requests.inFlight} in flight at the end`,
     '',
     'users            read p50    read p99   write p50   write p99   avail   served by',
   ];
@@ -60,6 +60,16 @@ function readable(report: Report): string {
     lines.push(
       `${region.id.padEnd(14)} ${(region.utilization.mean * 100).toFixed(1).padStart(9)}% ${(region.utilization.max * 100).toFixed(1).padStart(9)}% ${String(region.served).padStart(11)} ${String(region.dropped).padStart(9)}`,
     );
+  }
+  if (report.failovers.length > 0) {
+    const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
+    lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');
+    for (const f of report.failovers) {
+      const errors = Object.values(f.errorsByUser).reduce((sum, n) => sum + n, 0);
+      lines.push(
+        `${`${f.region} (${f.kind === 'region-down' ? 'down' : 'gray'})`.padEnd(15)} ${at(f.failedAtS).padStart(7)} ${at(f.detectedAtS).padStart(11)} ${at(f.reroutedAtS).padStart(10)} ${at(f.recoveredAtS).padStart(11)} ${(f.rtoS === null ? '-' : `${f.rtoS.toFixed(1)} s`).padStart(7)} ${String(errors).padStart(9)}`,
+      );
+    }
   }
   return lines.join('\n');
 }

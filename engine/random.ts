@@ -11,7 +11,7 @@ export interface Random {
   uniform(): number;
   /** Exponential with the given rate (events per unit), e.g. the gap in seconds between Poisson arrivals. */
   exponential(rate: number): number;
-  /** Standard normal, by Box-Muller (one of each pair is kept, for simplicity of state). */
+  /** Standard normal, by Box-Muller (each pair of uniforms gives two normals; the second is kept for the next call). */
   standardNormal(): number;
   /** Log-normal with the given median and shape sigma: a right-skewed tail, as real latencies have. */
   logNormal(median: number, sigma: number): number;
@@ -46,10 +46,18 @@ export function createRandom(seed: number, stream = ''): Random {
   for (let i = 0; i < 15; i++) nextU32();
 
   const uniform = (): number => nextU32() / 4294967296;
+  let spare = Number.NaN;
   const standardNormal = (): number => {
+    if (!Number.isNaN(spare)) {
+      const value = spare;
+      spare = Number.NaN;
+      return value;
+    }
     const u = 1 - uniform(); // (0, 1]: log(u) is finite
     const v = uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    const radius = Math.sqrt(-2 * Math.log(u));
+    spare = radius * Math.sin(2 * Math.PI * v);
+    return radius * Math.cos(2 * Math.PI * v);
   };
   return {
     uniform,

@@ -105,7 +105,7 @@ export function buildReport(input: ReportInput): Report {
   const users = input.active.map(({ id, metrics }): UserReport => {
     const finished = metrics.ok + metrics.failed;
     const servedBy: Record<string, number> = {};
-    for (const [regionId, count] of metrics.servedByRegion) servedBy[regionId] = round3(count / Math.max(1, metrics.ok));
+    for (const [regionId, count] of metrics.servedBy(world.regions.map((r) => r.id))) servedBy[regionId] = round3(count / Math.max(1, metrics.ok));
     return {
       id,
       read: summary(metrics.reads),

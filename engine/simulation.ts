@@ -15,7 +15,9 @@ import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
 import { Autoscaler, EVALUATION_S, type ScaleOrder } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
-import { FailoverTimeline, REROUTED_SHARE } from './failover/timeline.ts';
+import { FailoverTimeline } from './failover/timeline.ts';
+import { RegionAccounting } from './metrics/regionAccounting.ts';
+import { expectedLoad } from './routing/expectedLoad.ts';
 import { PopulationMetrics } from './metrics/populationMetrics.ts';
 import { createRandom, type Random } from './random.ts';
 import { buildReport, type Report } from './report.ts';
@@ -24,15 +26,15 @@ import { createRouter, type Router } from './routing/router.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MetricsWindow } from './snapshot.ts';
 import { zipfKeys, type KeySampler } from './traffic/keyspace.ts';
-import { advance, settle, startJourney, type Journey, type JourneyContext } from './traffic/journey.ts';
-import { buildWorld, writerRegion, type World } from './world.ts';
+import { advance, emptyJourney, restartJourney, settle, type Journey, type JourneyContext } from './traffic/journey.ts';
+import { buildWorld, type World } from './world.ts';
 
 /** Seconds between control steps: routing shares, fluid queues, rerouting checks. */
 export const CONTROL_STEP_S = 0.1;
 /** In auto mode, runs with at most this many requests simulate every request. */
 export const EXACT_MODE_MAX_REQUESTS = 2_000_000;
 /** In aggregate mode, each population gets at least this many simulated requests per second (if it sends them). */
-export const MIN_SAMPLES_PER_POPULATION = 10;
+export const MIN_SAMPLES_PER_POPULATION = 2;
 
 export type Fidelity = 'exact' | 'aggregate';
 
@@ -41,8 +43,10 @@ export interface PopulationState {
   readonly id: string;
   /** Index in the current world's users, -1 once removed by a live edit. */
   index: number;
-  /** True while an arrival of this population is in the queue. */
+  /** True while the population has a next arrival (in the event queue in exact mode). */
   scheduled: boolean;
+  /** Time of its next arrival, seconds. */
+  nextArrivalS: number;
   /** Requests one of its simulated requests stands for (1 in exact mode). */
   weight: number;
   readonly rng: Random;
@@ -51,23 +55,15 @@ export interface PopulationState {
   readonly arrival: { readonly kind: 'arrival'; readonly population: PopulationState };
 }
 
-/** Totals kept per region id across the run. */
-export interface RegionTotals {
-  served: number;
-  dropped: number;
-  /** Capacity-seconds offered (sum of capacity x time), and the max of one window's utilisation. */
-  capacitySeconds: number;
-  utilizationMax: number;
-}
-
+/** A request on its way. Pooled: the object is its own event and is reused once the request is done. */
 interface InFlight {
-  /** What the event queue should do with it next (the object is its own event: nothing is allocated). */
+  /** What the event queue should do with it next. */
   kind: 'stage' | 'complete';
   readonly journey: Journey;
-  readonly population: PopulationState;
-  readonly version: number;
+  population: PopulationState;
+  version: number;
   /** The regions of the world the request was sent in (indices in the journey refer to them). */
-  readonly regions: World['regions'];
+  regions: World['regions'];
 }
 
 type SimEvent =
@@ -123,8 +119,8 @@ export function createSimulation(initial: Scenario): Simulation {
   const queue = new EventQueue<SimEvent>();
   const populations = new Map<string, PopulationState>();
   let active: PopulationState[] = [];
-  const regionTotals = new Map<string, RegionTotals>();
   const pendingWindows: MetricsWindow[] = [];
+  const pool: InFlight[] = [];
   const timeline = new FailoverTimeline();
   const healthRng = createRandom(seed, 'health');
   const routerRng = createRandom(seed, 'router');
@@ -139,18 +135,11 @@ export function createSimulation(initial: Scenario): Simulation {
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
-  let windowCapacityS = new Float64Array(world.regions.length);
+  const accounting = new RegionAccounting(world.regions.length);
+  let windowEndS = Math.min(1, initial.durationS);
   const shareBuffer = (): Float64Array => new Float64Array(world.regions.length);
   let shares = shareBuffer();
 
-  const totalsOf = (id: string): RegionTotals => {
-    let totals = regionTotals.get(id);
-    if (!totals) {
-      totals = { served: 0, dropped: 0, capacitySeconds: 0, utilizationMax: 0 };
-      regionTotals.set(id, totals);
-    }
-    return totals;
-  };
   const indexOfRegion = (id: string): number => world.regions.findIndex((r) => r.id === id);
   const capacityNow = (r: number): number => (autoscaler.provisioned[r] ?? 0) * conditions.capacityFactorOf(r);
 
@@ -174,12 +163,28 @@ export function createSimulation(initial: Scenario): Simulation {
     world.regions.forEach((_, r) => queue.push(health.firstCheckS(timeS), { kind: 'probe', region: r, version }));
   };
 
+  /**
+   * Draws the population's next arrival after `fromS`. In exact mode it is an event; in aggregate mode the
+   * control step sends each population's arrivals of the coming step in one go.
+   */
   const scheduleArrival = (population: PopulationState, fromS: number): void => {
     const spec = world.users[population.index];
     const qps = spec?.qps ?? 0;
     population.scheduled = qps > 0;
     if (!population.scheduled) return;
-    queue.push(fromS + population.rng.exponential(qps / population.weight), population.arrival);
+    population.nextArrivalS = fromS + population.rng.exponential(qps / population.weight);
+    if (fidelity === 'exact') queue.push(population.nextArrivalS, population.arrival);
+  };
+
+  /** Aggregate mode: every arrival due before `untilS`, population by population. */
+  const sendDueArrivals = (untilS: number): void => {
+    for (const population of active) {
+      while (population.scheduled && population.nextArrivalS < untilS) {
+        const atS = population.nextArrivalS;
+        if (!onArrival(population, atS)) break;
+        scheduleArrival(population, atS);
+      }
+    }
   };
 
   /** Requests one simulated journey of a population sending `qps` stands for (the sample budget is shared by QPS). */
@@ -199,6 +204,7 @@ export function createSimulation(initial: Scenario): Simulation {
           id: spec.id,
           index,
           scheduled: false,
+          nextArrivalS: 0,
           weight: 1,
           rng: createRandom(seed, `user:${spec.id}`),
           metrics: new PopulationMetrics(world.regions.length),
@@ -226,27 +232,39 @@ export function createSimulation(initial: Scenario): Simulation {
     const { journey, population } = flight;
     if (fidelity === 'exact') {
       advance(context, journey, population.rng);
-      flight.kind = journey.stage === 'done' ? 'complete' : 'stage';
-      queue.push(journey.atS, flight);
-      return;
+      if (journey.stage !== 'done') {
+        flight.kind = 'stage';
+        queue.push(journey.atS, flight);
+        return;
+      }
+    } else {
+      while (journey.stage !== 'done') advance(context, journey, population.rng);
     }
-    while (journey.stage !== 'done') advance(context, journey, population.rng);
+    // An outcome due within the open window, which no client will act on, is recorded at once: the window
+    // it lands in is the same, and the event queue is spared an event.
+    if (journey.atS < windowEndS && (journey.ok || !router.retriesElsewhere)) return onComplete(flight);
     flight.kind = 'complete';
     queue.push(journey.atS, flight);
   };
 
-  const onArrival = (population: PopulationState, atS: number): void => {
+  /** Sends one request of the population at `atS`; false if the population is gone. */
+  const onArrival = (population: PopulationState, atS: number): boolean => {
     const spec = world.users[population.index];
     if (!spec) {
       population.scheduled = false; // removed by a live edit: its arrivals end here
-      return;
+      return false;
     }
     const weight = population.weight;
     const isWrite = population.rng.uniform() < spec.writeRatio;
-    const journey = startJourney(population.index, isWrite, weight, keys(population.rng), atS, context.timeoutS);
+    const flight = pool.pop() ?? { kind: 'stage', journey: emptyJourney(), population, version, regions: world.regions };
+    restartJourney(flight.journey, population.index, isWrite, weight, keys(population.rng), atS, context.timeoutS);
+    flight.kind = 'stage';
+    flight.population = population;
+    flight.version = version;
+    flight.regions = world.regions;
     population.metrics.issued += weight;
-    run({ kind: 'stage', journey, population, version, regions: world.regions });
-    scheduleArrival(population, atS);
+    run(flight);
+    return true;
   };
 
   const onComplete = (flight: InFlight): void => {
@@ -255,16 +273,16 @@ export function createSimulation(initial: Scenario): Simulation {
       run(flight);
       return;
     }
-    const entryId = flight.regions[journey.entry]?.id;
-    if (journey.ok && entryId !== undefined) {
-      const latencyMs = (journey.atS - journey.sentS) * 1000;
-      population.metrics.recordSuccess(latencyMs, journey.isWrite, journey.weight, journey.entry, entryId);
-      totalsOf(entryId).served += journey.weight;
+    const current = flight.version === version;
+    if (journey.ok) {
+      // A request served in a world whose regions have since changed counts, but no longer names its region.
+      const entry = current ? journey.entry : -1;
+      population.metrics.recordSuccess((journey.atS - journey.sentS) * 1000, journey.isWrite, journey.weight, entry);
     } else {
       population.metrics.recordFailure(journey.weight);
-      const failedAtId = flight.regions[journey.failedAt]?.id;
-      if (failedAtId !== undefined) totalsOf(failedAtId).dropped += journey.weight;
+      if (current && journey.failedAt >= 0) accounting.drop(journey.failedAt, journey.weight);
     }
+    pool.push(flight);
   };
 
   const onStage = (flight: InFlight): void => {
@@ -280,41 +298,18 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 
   // ---- control: routing shares, fluid queues, rerouting, autoscaling ----
-  const expectedArrivals = (): void => {
-    const R = world.regions.length;
-    arrivalQps.fill(0);
-    for (const population of active) {
-      const spec = world.users[population.index];
-      if (!spec || spec.qps === 0) continue;
-      router.shares(population.index, timeS, shares);
-      for (let r = 0; r < R; r++) {
-        const share = shares[r] as number;
-        if (share === 0) continue;
-        arrivalQps[r] = (arrivalQps[r] as number) + spec.qps * share;
-        if (spec.writeRatio > 0) {
-          const writer = writerRegion(world, scenario.data.topology, population.index, r);
-          if (writer !== r) arrivalQps[writer] = (arrivalQps[writer] as number) + spec.qps * spec.writeRatio * share;
-        }
-      }
-    }
-  };
+  const activeIndices = (): number[] => active.map((p) => p.index);
 
   const regionHealthy = (r: number): boolean => !conditions.isDark(r) && conditions.grayOf(r) === null;
 
   const checkFailovers = (): void => {
-    for (const record of timeline.awaitingReroute()) {
-      let total = 0;
-      let misrouted = 0;
-      for (const u of record.affected) {
-        const qps = world.users[u]?.qps ?? 0;
-        router.shares(u, timeS, shares);
-        total += qps;
-        shares.forEach((share, r) => {
-          if (!regionHealthy(r)) misrouted += qps * share;
-        });
-      }
-      if (total === 0 || misrouted <= total * (1 - REROUTED_SHARE)) record.reroutedAtS = timeS;
-    }
+    timeline.checkRerouting(
+      timeS,
+      (u) => world.users[u]?.qps ?? 0,
+      (u, out) => router.shares(u, timeS, out),
+      regionHealthy,
+      shares,
+    );
     for (const record of timeline.records) {
       if (record.recoveredAtS !== null) continue;
       const r = indexOfRegion(record.region);
@@ -325,19 +320,22 @@ export function createSimulation(initial: Scenario): Simulation {
     }
   };
 
+  let controlStep = 0;
   const onControl = (): void => {
-    expectedArrivals();
+    const stepEndS = Math.min((controlStep + 1) * CONTROL_STEP_S, scenario.durationS);
+    expectedLoad(world, scenario.data.topology, router, activeIndices(), timeS, shares, arrivalQps);
     queues.step(arrivalQps, CONTROL_STEP_S);
-    world.regions.forEach((_, r) => (windowCapacityS[r] = (windowCapacityS[r] as number) + capacityNow(r) * CONTROL_STEP_S));
+    world.regions.forEach((_, r) => accounting.offerCapacity(r, capacityNow(r), stepEndS - timeS));
     if (router.nextTickS() <= timeS) router.tick(timeS);
     checkFailovers();
-    const stepIndex = Math.round(timeS / CONTROL_STEP_S);
-    if (stepIndex % Math.round(EVALUATION_S / CONTROL_STEP_S) === 0 && stepIndex > 0) {
+    if (fidelity === 'aggregate') sendDueArrivals(stepEndS);
+    if (controlStep > 0 && controlStep % Math.round(EVALUATION_S / CONTROL_STEP_S) === 0) {
       for (const order of autoscaler.evaluate(timeS, arrivalQps, (r) => conditions.capacityFactorOf(r))) {
         queue.push(order.readyAtS, { kind: 'scale-ready', order, version });
       }
     }
-    if (timeS + CONTROL_STEP_S <= scenario.durationS) queue.push(timeS + CONTROL_STEP_S, { kind: 'control' });
+    controlStep++;
+    if (stepEndS < scenario.durationS) queue.push(stepEndS, { kind: 'control' });
   };
 
   const failedByPopulation = (): Map<string, number> => new Map([...populations.values()].map((p) => [p.id, p.metrics.failed]));
@@ -384,19 +382,17 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 
   // ---- windows ----
+  const windowServed = (): number[] =>
+    Array.from(world.regions, (_, r) => active.reduce((sum, p) => sum + (p.metrics.windowByRegion[r] ?? 0), 0));
+
   const closeWindow = (endS: number): void => {
-    const R = world.regions.length;
-    const regionServed = Array.from({ length: R }, (_, r) => active.reduce((sum, p) => sum + (p.metrics.windowByRegion[r] ?? 0), 0));
-    const users = active.map((p) => p.metrics.closeWindow());
-    world.regions.forEach((region, r) => {
-      const totals = totalsOf(region.id);
-      const capacityS = windowCapacityS[r] as number;
-      totals.capacitySeconds += capacityS;
-      if (capacityS > 0) totals.utilizationMax = Math.max(totals.utilizationMax, (regionServed[r] as number) / capacityS);
-    });
-    windowCapacityS.fill(0);
+    const regionServed = windowServed();
+    const regionIds = world.regions.map((r) => r.id);
+    accounting.closeWindow(regionIds, regionServed);
+    const users = active.map((p) => p.metrics.closeWindow(regionIds));
     pendingWindows.push({ startS: windowStartS, users, regionServed });
     windowStartS = endS;
+    windowEndS = Math.min(Math.floor(endS) + 1, scenario.durationS);
   };
 
   // ---- live edits ----
@@ -431,12 +427,7 @@ export function createSimulation(initial: Scenario): Simulation {
     world.regions.forEach((_, r) => (health.healthy[r] = routable[r] ?? 1));
     for (const population of populations.values()) population.metrics.remapRegions(world.regions.length, remap);
     arrivalQps = new Float64Array(world.regions.length);
-    const previousCapacityS = windowCapacityS;
-    windowCapacityS = new Float64Array(world.regions.length);
-    previous.regions.forEach((_, old) => {
-      const to = remap(old);
-      if (to >= 0) windowCapacityS[to] = previousCapacityS[old] ?? 0;
-    });
+    accounting.remap(world.regions.length, remap);
     shares = shareBuffer();
     rebuildCapacity();
     rebuildRouting();
@@ -454,7 +445,8 @@ export function createSimulation(initial: Scenario): Simulation {
   const handle = (event: SimEvent): void => {
     switch (event.kind) {
       case 'arrival':
-        return onArrival(event.population, timeS);
+        if (onArrival(event.population, timeS)) scheduleArrival(event.population, timeS);
+        return;
       case 'stage':
         return onStage(event);
       case 'complete':
@@ -522,13 +514,14 @@ export function createSimulation(initial: Scenario): Simulation {
     },
     report(): Report {
       timeline.settleErrors(failedByPopulation());
+      const totals = accounting.totalsNow(world.regions.map((r) => r.id), windowServed());
       return buildReport({
         scenario,
         fidelity,
         world,
         active: active.map((p) => ({ id: p.id, metrics: p.metrics })),
         everyone: [...populations.values()].map((p) => ({ id: p.id, metrics: p.metrics })),
-        regionTotals,
+        regionTotals: totals,
         elapsedS: timeS,
         failovers: timeline.records,
       });

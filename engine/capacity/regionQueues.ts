@@ -3,9 +3,11 @@
  * - exact: a real FIFO queue per region over c servers (arrivals must come in time order);
  * - fluid: the queue as a backlog that grows when arrivals exceed capacity and drains when they fall below,
  *   plus the M/G/c waiting time at the current utilisation.
- * Both honour client deadlines the same way (a server drops a request that cannot answer before its client's
- * deadline, as with propagated gRPC deadlines), and both can shed load: reject at once what would queue for
- * more than SHED_WAIT_S.
+ * Both drop queued requests the same way: a server gives up on a request that has waited longer than its queue
+ * timeout (QUEUE_TIMEOUT_SHARE of the client's timeout, as servers are configured below their clients so that
+ * what they do serve still answers in time), or whose client's deadline has passed. Without that, a saturated
+ * FIFO queue serves requests just as their clients give up and goodput collapses. Both can also shed load:
+ * reject at once what would queue for more than SHED_WAIT_S.
  */
 import type { Random } from '../random.ts';
 import { FifoServers } from './fifoServers.ts';
@@ -13,6 +15,8 @@ import { serverCount, waitDistribution } from './queueing.ts';
 
 /** A shedding region rejects a request that would wait longer than this in its queue. */
 export const SHED_WAIT_S = 0.05;
+/** A region's queue timeout, as a share of the clients' timeout. */
+export const QUEUE_TIMEOUT_SHARE = 0.5;
 /** `admit` result: rejected at once (shed). */
 export const SHED = -1;
 /** `admit` result: could not be served before the client's deadline (timed out in the queue). */
@@ -20,7 +24,7 @@ export const TIMED_OUT = -2;
 
 export interface RegionQueues {
   /**
-   * Admits one request arriving at region r at `atS` that keeps a server busy for `busyS` and must be done by
+   * Admits one request arriving at region r at `atS` that keeps a server busy for `busyS` and is useless after
    * `doneByS` (its client's deadline less the way back). Returns the time service starts, SHED or TIMED_OUT.
    */
   admit(r: number, atS: number, busyS: number, doneByS: number, rng: Random): number;
@@ -43,12 +47,13 @@ export interface QueueSetup {
 export function createExactQueues(setup: QueueSetup): RegionQueues {
   const capacity = [...setup.capacityQps];
   const servers = capacity.map((qps, r) => new FifoServers(serverCount(qps, setup.meanServiceS[r] ?? 0.003)));
+  const queueLimitS = setup.shed ? SHED_WAIT_S : QUEUE_TIMEOUT_SHARE * setup.timeoutS;
   return {
     admit(r, atS, busyS, doneByS) {
       const queue = servers[r] as FifoServers;
       const startS = queue.startS(atS);
-      if (setup.shed && startS - atS > SHED_WAIT_S) return SHED;
-      if (startS + busyS > doneByS) return TIMED_OUT;
+      if (startS - atS > queueLimitS) return setup.shed ? SHED : TIMED_OUT;
+      if (startS > doneByS) return TIMED_OUT;
       queue.book(startS, busyS);
       return startS;
     },
@@ -69,7 +74,7 @@ export function createFluidQueues(setup: QueueSetup): RegionQueues {
   const backlog = new Float64Array(R);
   const pWait = new Float64Array(R);
   const meanWaitS = new Float64Array(R);
-  const ceilingS = setup.shed ? SHED_WAIT_S : setup.timeoutS;
+  const ceilingS = setup.shed ? SHED_WAIT_S : QUEUE_TIMEOUT_SHARE * setup.timeoutS;
 
   const refresh = (r: number): void => {
     const w = waitDistribution(servers[r] as number, arrivals[r] as number, capacity[r] as number);
@@ -78,7 +83,7 @@ export function createFluidQueues(setup: QueueSetup): RegionQueues {
   };
 
   return {
-    admit(r, atS, busyS, doneByS, rng) {
+    admit(r, atS, _busyS, doneByS, rng) {
       const cap = capacity[r] as number;
       const lambda = arrivals[r] as number;
       const backlogWaitS = (backlog[r] as number) / cap;
@@ -86,9 +91,9 @@ export function createFluidQueues(setup: QueueSetup): RegionQueues {
       if (saturated && rng.uniform() > cap / lambda) return setup.shed ? SHED : TIMED_OUT;
       let waitS = backlogWaitS;
       if (rng.uniform() < (pWait[r] as number)) waitS += rng.exponential(1 / (meanWaitS[r] as number));
-      if (saturated) waitS = Math.min(waitS, Math.max(0, doneByS - busyS - atS)); // the admitted are the ones that make it
-      if (setup.shed && waitS > SHED_WAIT_S) return SHED;
-      if (atS + waitS + busyS > doneByS) return TIMED_OUT;
+      if (saturated) waitS = Math.min(waitS, ceilingS); // the admitted are the ones the queue timeout let through
+      if (waitS > ceilingS) return setup.shed ? SHED : TIMED_OUT;
+      if (atS + waitS > doneByS) return TIMED_OUT;
       return atS + waitS;
     },
     setCapacity(r, capacityQps) {

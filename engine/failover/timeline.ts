@@ -49,6 +49,33 @@ export class FailoverTimeline {
     return this.records.filter((r) => r.reroutedAtS === null);
   }
 
+  /**
+   * Marks as rerouted, at `nowS`, each record whose affected populations now send at most 1% of their traffic
+   * to unhealthy regions. `sharesOf` writes a population's current shares per region into `out`.
+   */
+  checkRerouting(
+    nowS: number,
+    qpsOf: (u: number) => number,
+    sharesOf: (u: number, out: Float64Array) => void,
+    healthy: (r: number) => boolean,
+    out: Float64Array,
+  ): void {
+    for (const record of this.records) {
+      if (record.reroutedAtS !== null) continue;
+      let total = 0;
+      let misrouted = 0;
+      for (const u of record.affected) {
+        const qps = qpsOf(u);
+        sharesOf(u, out);
+        total += qps;
+        out.forEach((share, r) => {
+          if (share > 0 && !healthy(r)) misrouted += qps * share;
+        });
+      }
+      if (total === 0 || misrouted <= total * (1 - REROUTED_SHARE)) record.reroutedAtS = nowS;
+    }
+  }
+
   /** Fills each record's error budget from the populations' failure counts now (at its end, or the run's). */
   settleErrors(failedNow: ReadonlyMap<string, number>, record?: FailoverRecord): void {
     for (const r of record ? [record] : this.records.filter((x) => x.recoveredAtS === null)) {

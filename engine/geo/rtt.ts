@@ -2,30 +2,58 @@
  * Round-trip times between places, in milliseconds.
  *
  * Between two AWS regions at their catalogue positions the engine uses the measured median (cloudping, 1 year).
- * Everywhere else it estimates from geography: light in fibre covers 204,000 km/s, so a round trip costs
- * 0.98 ms per 100 km of fibre, and real fibre is longer than the great circle. This first model multiplies the
- * great-circle fibre time by one inflation factor and adds a fixed overhead, both fitted to the AWS matrix
- * (median absolute error 12%, p90 35%): right on average, wrong where cables detour. A model of the cable
- * graph replaces it later (see docs/latency-model.md when it lands).
+ * Everywhere else it estimates from geography with the fibre-graph model (latencyModel.ts, documented in
+ * docs/latency-model.md): shortest paths over a graph of real fibre hubs, terrestrial routes and submarine
+ * cables, so that detours (the Gulf to Israel through Europe, South America through Miami) cost what they cost.
+ * Light in fibre covers 204 km per ms, so no estimate is below 0.98 ms per 100 km of great circle.
  */
 import awsRttJson from './data/awsRtt.json' with { type: 'json' };
-import { greatCircleKm, type LatLon } from './greatCircle.ts';
+import { fibreFloorRttMs } from './fibre.ts';
+import { worldFibreGraph } from './fibreGraph.ts';
+import type { LatLon } from './greatCircle.ts';
+import { createLatencyModel, type LatencyModel, type LatencyModelParams } from './latencyModel.ts';
 
-/** Speed of light in standard single-mode fibre, km per ms (c / 1.468). */
-export const FIBRE_KM_PER_MS = 204;
-/** Path inflation over the great circle, fitted to the AWS matrix (see the module comment). */
-export const PATH_INFLATION = 1.6;
-/** Fixed per-path overhead in ms (switching, routers, the last metres), fitted with PATH_INFLATION. */
-export const PATH_OVERHEAD_MS = 6;
+export { FIBRE_KM_PER_MS, fibreFloorRttMs } from './fibre.ts';
+export { INTRA_REGION_RTT_MS } from './latencyModel.ts';
 
-/** The physical floor: RTT in ms over a straight fibre along the great circle of `km`. */
-export function fibreFloorRttMs(km: number): number {
-  return (2 * km) / FIBRE_KM_PER_MS;
+/**
+ * The model's global parameters, fitted to the AWS matrix by scripts/fit-latency-model.ts (mean absolute
+ * relative error over 496 pairs; see docs/latency-model.md for the fit and its held-out check).
+ */
+export const FITTED_LATENCY_PARAMS: LatencyModelParams = {
+  landFactor: 1.4,
+  seaFactor: 1.15,
+  hopMs: 1,
+  baseMs: 4,
+  attachCount: 3,
+  attachSlackKm: 300,
+  directKm: 200,
+};
+
+/** The previous single-factor model, kept for comparison: path inflation over the great circle... */
+export const SINGLE_FACTOR_INFLATION = 1.6;
+/** ...and a fixed overhead in ms, both fitted to the AWS matrix (median error 12%, p90 35%). */
+export const SINGLE_FACTOR_OVERHEAD_MS = 6;
+
+/** RTT in ms by the single-factor model for two points `km` apart by great circle (for comparison only). */
+export function singleFactorRttMs(km: number): number {
+  return SINGLE_FACTOR_OVERHEAD_MS + SINGLE_FACTOR_INFLATION * fibreFloorRttMs(km);
 }
 
-/** RTT in ms estimated from geography alone, for two points `km` apart by great circle. */
-export function estimatedRttMsForKm(km: number): number {
-  return PATH_OVERHEAD_MS + PATH_INFLATION * fibreFloorRttMs(km);
+let worldModel: LatencyModel | undefined;
+function model(): LatencyModel {
+  worldModel ??= createLatencyModel(worldFibreGraph, FITTED_LATENCY_PARAMS);
+  return worldModel;
+}
+
+/** RTT in ms (both directions) estimated from geography alone, over the world fibre graph. */
+export function estimatedRttMs(a: LatLon, b: LatLon): number {
+  return model().estimatedRttMs(a, b);
+}
+
+/** Hub names along the path the estimate takes between a and b (e.g. Manama > ... > Marseille > ... > Tel Aviv); empty when the direct path is used. */
+export function pathVia(a: LatLon, b: LatLon): string[] {
+  return model().pathVia(a, b);
 }
 
 const awsIndex = new Map(awsRttJson.codes.map((code, i) => [code, i]));
@@ -44,11 +72,11 @@ export interface NetworkPlace extends LatLon {
   readonly awsCode?: string | undefined;
 }
 
-/** RTT in ms between two places: measured when both are AWS regions, else estimated from geography. */
+/** RTT in ms between two places: measured when both are (distinct) AWS regions, else estimated from geography. */
 export function rttMs(a: NetworkPlace, b: NetworkPlace): number {
   if (a.awsCode !== undefined && b.awsCode !== undefined && a.awsCode !== b.awsCode) {
     const measured = measuredAwsRttMs(a.awsCode, b.awsCode);
     if (measured !== undefined) return measured;
   }
-  return estimatedRttMsForKm(greatCircleKm(a, b));
+  return estimatedRttMs(a, b);
 }

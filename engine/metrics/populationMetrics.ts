@@ -14,8 +14,8 @@ export class PopulationMetrics {
   failed = 0;
   readonly reads = new LatencyHistogram();
   readonly writes = new LatencyHistogram();
-  /** Requests each region id served for this population over the run. */
-  readonly servedByRegion = new Map<string, number>();
+  /** Requests each region id served for this population in closed windows (see `servedBy`). */
+  private readonly servedByRegion = new Map<string, number>();
   private readonly windowReads = new SampleBuffer();
   private readonly windowWrites = new SampleBuffer();
   private windowOk = 0;
@@ -27,13 +27,23 @@ export class PopulationMetrics {
     this.windowByRegion = new Float64Array(regionCount);
   }
 
-  recordSuccess(latencyMs: number, isWrite: boolean, weight: number, region: number, regionId: string): void {
+  /** A successful request that entered region index `region` (-1: a region that no longer exists). */
+  recordSuccess(latencyMs: number, isWrite: boolean, weight: number, region: number): void {
     this.ok += weight;
     this.windowOk += weight;
     (isWrite ? this.writes : this.reads).record(latencyMs, weight);
     (isWrite ? this.windowWrites : this.windowReads).push(latencyMs);
-    this.servedByRegion.set(regionId, (this.servedByRegion.get(regionId) ?? 0) + weight);
-    this.windowByRegion[region] = (this.windowByRegion[region] ?? 0) + weight;
+    if (region >= 0) this.windowByRegion[region] = (this.windowByRegion[region] ?? 0) + weight;
+  }
+
+  /** Requests each region id served over the run, including the open window (`regionIds` by index). */
+  servedBy(regionIds: readonly string[]): Map<string, number> {
+    const served = new Map(this.servedByRegion);
+    this.windowByRegion.forEach((count, r) => {
+      const id = regionIds[r];
+      if (count > 0 && id !== undefined) served.set(id, (served.get(id) ?? 0) + count);
+    });
+    return served;
   }
 
   recordFailure(weight: number): void {
@@ -41,8 +51,8 @@ export class PopulationMetrics {
     this.windowFailed += weight;
   }
 
-  /** Closes the current window: its summary, and a fresh window. */
-  closeWindow(): UserWindow {
+  /** Closes the current window: its summary, and a fresh window. `regionIds` names the regions by index. */
+  closeWindow(regionIds: readonly string[]): UserWindow {
     const reads = this.windowReads.sorted();
     const writes = this.windowWrites.sorted();
     let servedBy = -1;
@@ -62,6 +72,10 @@ export class PopulationMetrics {
     this.windowWrites.clear();
     this.windowOk = 0;
     this.windowFailed = 0;
+    this.windowByRegion.forEach((count, r) => {
+      const id = regionIds[r];
+      if (count > 0 && id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
+    });
     this.windowByRegion.fill(0);
     return row;
   }

@@ -101,8 +101,8 @@ export const SimulationSchema = z
       .default('auto')
       .describe('exact: every request is simulated through real multi-server queues; aggregate: queues as a fluid model and a sample of requests for latencies; auto: exact when the run has at most 2 million requests.'),
     samplesPerSecond: between(1, 1_000_000)
-      .default(2000)
-      .describe('In aggregate mode, requests simulated one by one per second across all populations (shared by their QPS, at least 10 each); each stands for several real ones.'),
+      .default(500)
+      .describe('In aggregate mode, requests simulated one by one per second across all populations (shared by their QPS, at least 2 each); each stands for several real ones. More gives smoother per-second percentiles, and takes longer.'),
   })
   .describe('Fidelity of the simulation.');
 

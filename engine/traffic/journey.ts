@@ -28,14 +28,14 @@ export const MIN_RTO_S = 0.2;
 export type FailureReason = 'no-route' | 'unreachable' | 'error' | 'shed' | 'timeout';
 
 export interface Journey {
-  readonly user: number;
-  readonly isWrite: boolean;
-  /** Requests this journey stands for (1 in exact mode; qps / samplesPerSecond in aggregate mode). */
-  readonly weight: number;
+  user: number;
+  isWrite: boolean;
+  /** Requests this journey stands for (1 in exact mode; several in aggregate mode). */
+  weight: number;
   /** Key the request reads or writes. */
-  readonly key: number;
+  key: number;
   /** When the user sent the request (the first attempt), seconds. */
-  readonly sentS: number;
+  sentS: number;
   stage: 'send' | 'at-entry' | 'at-writer' | 'done';
   /** Start of the current attempt and the client's deadline for it. */
   attemptS: number;
@@ -65,26 +65,49 @@ export interface JourneyContext {
   readonly timeoutS: number;
 }
 
-export function startJourney(user: number, isWrite: boolean, weight: number, key: number, sentS: number, timeoutS: number): Journey {
+/** A journey with every field set, ready for `restartJourney` (journeys are pooled and reused). */
+export function emptyJourney(): Journey {
   return {
-    user,
-    isWrite,
-    weight,
-    key,
-    sentS,
-    stage: 'send',
-    attemptS: sentS,
-    deadlineS: sentS + timeoutS,
+    user: -1,
+    isWrite: false,
+    weight: 1,
+    key: 0,
+    sentS: 0,
+    stage: 'done',
+    attemptS: 0,
+    deadlineS: 0,
     attempts: 0,
     entry: -1,
     writer: -1,
     accessRttS: 0,
     forwardRttS: 0,
-    atS: sentS,
+    atS: 0,
     ok: false,
     failure: null,
     failedAt: -1,
   };
+}
+
+/** Sets `journey` up as a new request of population `user` sent at `sentS`. */
+export function restartJourney(journey: Journey, user: number, isWrite: boolean, weight: number, key: number, sentS: number, timeoutS: number): Journey {
+  journey.user = user;
+  journey.isWrite = isWrite;
+  journey.weight = weight;
+  journey.key = key;
+  journey.sentS = sentS;
+  journey.stage = 'send';
+  journey.attemptS = sentS;
+  journey.deadlineS = sentS + timeoutS;
+  journey.attempts = 0;
+  journey.entry = -1;
+  journey.writer = -1;
+  journey.accessRttS = 0;
+  journey.forwardRttS = 0;
+  journey.atS = sentS;
+  journey.ok = false;
+  journey.failure = null;
+  journey.failedAt = -1;
+  return journey;
 }
 
 function jitteredS(baseRttMs: number, rng: Random): number {

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: the engine's speed, as figures for notes (never as assertions: this machine is shared).
+ * Prints the event queue's throughput, then for each standard scenario (an hour simulated) the wall time,
+ * the speed-up over real time and the events processed, at the default sample budget and at the minimum
+ * (where the fluid model carries nearly all the traffic). `--exact` also runs the small one request by request.
+ */
+import { EventQueue } from '../clock/eventQueue.ts';
+import { createRandom } from '../random.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
+import { createSimulation } from '../simulation.ts';
+import { STANDARD_SCENARIOS } from './standardScenarios.ts';
+
+function eventQueueThroughput(pending: number, events: number): number {
+  const queue = new EventQueue<number>();
+  const rng = createRandom(1, 'bench');
+  const gaps = Float64Array.from({ length: 4096 }, () => rng.exponential(1));
+  for (let i = 0; i < pending; i++) queue.push(gaps[i % 4096] as number, i);
+  const started = performance.now();
+  for (let i = 0; i < events; i++) {
+    const payload = queue.pop() as number;
+    queue.push(queue.lastTimeS + (gaps[i & 4095] as number), payload);
+  }
+  return events / ((performance.now() - started) / 1000);
+}
+
+function run(label: string, input: ScenarioInput): void {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(`${label}: ${JSON.stringify(parsed.issues)}`);
+  const started = performance.now();
+  const simulation = createSimulation(parsed.scenario);
+  simulation.advanceTo(parsed.scenario.durationS);
+  const report = simulation.report();
+  const wallS = (performance.now() - started) / 1000;
+  const speedUp = parsed.scenario.durationS / wallS;
+  console.log(
+    `${label.padEnd(34)} ${simulation.fidelity.padEnd(9)} ${wallS.toFixed(2).padStart(7)} s  ${speedUp.toFixed(0).padStart(6)}x real time  ` +
+      `${(simulation.eventCount / 1e6).toFixed(2).padStart(6)} M events (${(simulation.eventCount / wallS / 1e6).toFixed(2)} M/s)  ` +
+      `${(report.requests.total / 1e6).toFixed(1)} M requests, ${report.requests.failed} failed`,
+  );
+}
+
+const exact = process.argv.includes('--exact');
+console.log('event queue (pop + push):');
+for (const pending of [100, 1000, 10_000]) {
+  console.log(`  ${String(pending).padStart(6)} pending   ${(eventQueueThroughput(pending, 5_000_000) / 1e6).toFixed(2)} M events/s`);
+}
+console.log('\nstandard scenarios, 1 hour simulated each:');
+for (const [name, scenario] of Object.entries(STANDARD_SCENARIOS)) {
+  run(`${name}`, scenario);
+  run(`${name}, minimum samples`, { ...scenario, simulation: { mode: 'aggregate', samplesPerSecond: 1 } });
+}
+if (exact) run('small, every request', { ...STANDARD_SCENARIOS.small, simulation: { mode: 'exact' } });

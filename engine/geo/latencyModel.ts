@@ -1,0 +1,210 @@
+/**
+ * The geography-true RTT model: shortest paths over the fibre graph (see docs/latency-model.md).
+ *
+ * RTT(a, b) = overhead(d) + min(direct, min over attachments i of a, j of b: access(a, i) + path(i, j) + access(b, j))
+ * - d is the great-circle distance; overhead(d) rises from INTRA_REGION_RTT_MS at d = 0 to baseMs within a
+ *   metro (e-folding OVERHEAD_RAMP_KM): the fixed cost of the hosts, load balancers and the last metres.
+ * - access(x, h): the great circle from x to hub h times landFactor (local fibre is terrestrial), as fibre
+ *   round-trip time. A point attaches to its attachCount nearest hubs that lie within attachSlackKm of the
+ *   nearest one.
+ * - path(i, j): the cheapest chain of edges, each costing its route length (great circle through its waypoints)
+ *   times landFactor or seaFactor as fibre round-trip time, plus hopMs for the switching at each hub.
+ * - direct: the great circle times landFactor, for nearby places only: between directKm and 2 directKm its
+ *   factor grows as directKm / (2 directKm - d), to infinity, so it fades out continuously and the graph alone
+ *   decides beyond (a straight line over 1,000 km would cross seas and borders that fibre does not).
+ * Every factor is at least 1 and every cost non-negative, so no estimate is below the fibre floor.
+ */
+import { fibreFloorRttMs } from './fibre.ts';
+import type { FibreGraph, GraphEdge, GraphHub } from './fibreGraph.ts';
+import { greatCircleKm, type LatLon } from './greatCircle.ts';
+
+/**
+ * RTT in ms between two places in one region (zone to zone). GCP publishes 0.1-0.6 ms zone to zone; AWS's
+ * self-pairs (2-5 ms) time a TCP connect to an endpoint, not the network. One ms is a round, slightly
+ * conservative figure for two hosts in one metro.
+ */
+export const INTRA_REGION_RTT_MS = 1;
+
+/** Distance in km over which the fixed overhead rises from INTRA_REGION_RTT_MS to baseMs (e-folding). */
+export const OVERHEAD_RAMP_KM = 50;
+
+export interface LatencyModelParams {
+  /** Terrestrial fibre route length over the great circle (roads, rail, pipelines); also a point's access to its hubs and the direct path between nearby points. */
+  readonly landFactor: number;
+  /** Submarine cable route length over the great circle through its waypoints. */
+  readonly seaFactor: number;
+  /** ms per edge traversed: switching and the routing detours finer than the graph. */
+  readonly hopMs: number;
+  /** ms of fixed overhead on every path between distinct metros (hosts, load balancers, last metres). */
+  readonly baseMs: number;
+  /** How many nearest hubs a point may attach to. */
+  readonly attachCount: number;
+  /** A point attaches only to hubs within this many km of its nearest hub. */
+  readonly attachSlackKm: number;
+  /** Up to this distance in km the direct path costs landFactor; it fades out by twice this distance. */
+  readonly directKm: number;
+}
+
+export interface LatencyModel {
+  readonly params: LatencyModelParams;
+  /** RTT in ms (both directions) estimated between two points. Symmetric, at least the fibre floor. */
+  estimatedRttMs(a: LatLon, b: LatLon): number;
+  /** Names of the hubs and landing stations along the path the estimate takes from a to b; empty when the direct path is shorter. */
+  pathVia(a: LatLon, b: LatLon): string[];
+}
+
+interface Attachment {
+  readonly lat: number;
+  readonly lon: number;
+  readonly hubs: readonly number[];
+  readonly accessMs: readonly number[];
+}
+
+const RAD = Math.PI / 180;
+
+/** Builds the model: all-pairs shortest paths between hubs (Floyd-Warshall, O(n^3) once), then O(k^2) a query. */
+export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams): LatencyModel {
+  for (const [name, factor] of [['landFactor', params.landFactor], ['seaFactor', params.seaFactor]] as const) {
+    if (!(factor >= 1)) throw new Error(`${name} must be at least 1 (fibre is never shorter than the great circle), got ${factor}`);
+  }
+  if (!(params.hopMs >= 0 && params.baseMs >= INTRA_REGION_RTT_MS)) throw new Error('hopMs must be >= 0 and baseMs >= INTRA_REGION_RTT_MS');
+  if (!(params.attachCount >= 1 && params.attachSlackKm >= 0 && params.directKm > 0)) throw new Error('invalid attachment parameters');
+
+  const n = graph.hubs.length;
+  const pathMs = new Float64Array(n * n).fill(Infinity);
+  const next = new Int32Array(n * n).fill(-1);
+  /** The cheapest edge between two adjacent hubs, for naming what a path passes on the way. */
+  const edgeBetween = new Int32Array(n * n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    pathMs[i * n + i] = 0;
+    next[i * n + i] = i;
+  }
+  for (const [e, edge] of graph.edges.entries()) {
+    const costMs = fibreFloorRttMs(edge.landKm * params.landFactor + edge.seaKm * params.seaFactor) + params.hopMs;
+    if (costMs < (pathMs[edge.from * n + edge.to] as number)) {
+      edgeBetween[edge.from * n + edge.to] = e;
+      edgeBetween[edge.to * n + edge.from] = e;
+      pathMs[edge.from * n + edge.to] = costMs;
+      pathMs[edge.to * n + edge.from] = costMs;
+      next[edge.from * n + edge.to] = edge.to;
+      next[edge.to * n + edge.from] = edge.from;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      const ik = pathMs[i * n + k] as number;
+      if (ik === Infinity) continue;
+      for (let j = 0; j < n; j++) {
+        const viaK = ik + (pathMs[k * n + j] as number);
+        if (viaK < (pathMs[i * n + j] as number)) {
+          pathMs[i * n + j] = viaK;
+          next[i * n + j] = next[i * n + k] as number;
+        }
+      }
+    }
+  }
+
+  // Unit vectors of the hubs: the nearest hub by the largest dot product, without a haversine per hub.
+  const unit = new Float64Array(n * 3);
+  graph.hubs.forEach((hub, i) => {
+    const cosLat = Math.cos(hub.lat * RAD);
+    unit[i * 3] = cosLat * Math.cos(hub.lon * RAD);
+    unit[i * 3 + 1] = cosLat * Math.sin(hub.lon * RAD);
+    unit[i * 3 + 2] = Math.sin(hub.lat * RAD);
+  });
+
+  function computeAttachment(p: LatLon): Attachment {
+    const cosLat = Math.cos(p.lat * RAD);
+    const x = cosLat * Math.cos(p.lon * RAD);
+    const y = cosLat * Math.sin(p.lon * RAD);
+    const z = Math.sin(p.lat * RAD);
+    // Keep the attachCount largest dot products, in descending order (ties by hub index, for determinism).
+    const best: number[] = [];
+    const bestDot: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const dot = x * (unit[i * 3] as number) + y * (unit[i * 3 + 1] as number) + z * (unit[i * 3 + 2] as number);
+      if (best.length === params.attachCount && dot <= (bestDot[best.length - 1] as number)) continue;
+      let at = best.length;
+      while (at > 0 && dot > (bestDot[at - 1] as number)) at--;
+      best.splice(at, 0, i);
+      bestDot.splice(at, 0, dot);
+      if (best.length > params.attachCount) {
+        best.pop();
+        bestDot.pop();
+      }
+    }
+    const hubs: number[] = [];
+    const accessMs: number[] = [];
+    let nearestKm = Infinity;
+    for (const hub of best) {
+      const km = greatCircleKm(p, graph.hubs[hub] as LatLon);
+      if (nearestKm === Infinity) nearestKm = km;
+      if (km > nearestKm + params.attachSlackKm) break;
+      hubs.push(hub);
+      accessMs.push(fibreFloorRttMs(km * params.landFactor));
+    }
+    return { lat: p.lat, lon: p.lon, hubs, accessMs };
+  }
+
+  // The world builder asks for every (user, region) pair with the same objects: remember each object's
+  // attachment, and recompute if its coordinates changed.
+  const attachments = new WeakMap<LatLon, Attachment>();
+  function attachmentOf(p: LatLon): Attachment {
+    const cached = attachments.get(p);
+    if (cached !== undefined && cached.lat === p.lat && cached.lon === p.lon) return cached;
+    const attachment = computeAttachment(p);
+    attachments.set(p, attachment);
+    return attachment;
+  }
+
+  const directMs = (km: number): number => {
+    if (km <= params.directKm) return fibreFloorRttMs(km * params.landFactor);
+    if (km >= 2 * params.directKm) return Infinity;
+    return fibreFloorRttMs((km * params.landFactor * params.directKm) / (2 * params.directKm - km));
+  };
+  const overheadMs = (km: number): number =>
+    INTRA_REGION_RTT_MS + (params.baseMs - INTRA_REGION_RTT_MS) * (1 - Math.exp(-km / OVERHEAD_RAMP_KM));
+
+  /** The cheapest graph route: its cost in ms and the hubs it enters and leaves by (-1 when there is none). */
+  function bestGraphRoute(a: LatLon, b: LatLon): { ms: number; from: number; to: number } {
+    const attachA = attachmentOf(a);
+    const attachB = attachmentOf(b);
+    let ms = Infinity;
+    let from = -1;
+    let to = -1;
+    for (let i = 0; i < attachA.hubs.length; i++) {
+      const hubA = attachA.hubs[i] as number;
+      for (let j = 0; j < attachB.hubs.length; j++) {
+        const hubB = attachB.hubs[j] as number;
+        // (access + access) + path: both sums commute, so the result is exactly symmetric in a and b.
+        const total = (attachA.accessMs[i] as number) + (attachB.accessMs[j] as number) + (pathMs[hubA * n + hubB] as number);
+        if (total < ms) {
+          ms = total;
+          from = hubA;
+          to = hubB;
+        }
+      }
+    }
+    return { ms, from, to };
+  }
+
+  return {
+    params,
+    estimatedRttMs(a, b) {
+      const km = greatCircleKm(a, b);
+      return overheadMs(km) + Math.min(directMs(km), bestGraphRoute(a, b).ms);
+    },
+    pathVia(a, b) {
+      const route = bestGraphRoute(a, b);
+      if (route.from < 0 || directMs(greatCircleKm(a, b)) <= route.ms) return [];
+      const names = [(graph.hubs[route.from] as GraphHub).name];
+      for (let at = route.from; at !== route.to; ) {
+        const step = next[at * n + route.to] as number;
+        const edge = graph.edges[edgeBetween[at * n + step] as number] as GraphEdge;
+        names.push(...(edge.from === at ? edge.via : [...edge.via].reverse()), (graph.hubs[step] as GraphHub).name);
+        at = step;
+      }
+      return names;
+    },
+  };
+}
