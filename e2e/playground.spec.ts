@@ -118,3 +118,23 @@ test('hostile links run no script and render no markup', async ({ page }) => {
   await expect(page.getByRole('alert').last()).toContainText('Your current scenario is unchanged');
   await expect(page).toHaveURL(/#s1\./);
 });
+
+test('failing a region live reroutes its users, and the fault is recorded in the link', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect.poll(() => readP50(page, 'berlin')).toBeGreaterThan(10);
+  await expect(page.getByTestId('readout-berlin')).toContainText('eu-west');
+  await page.getByLabel('Speed').selectOption('60');
+  await page.getByRole('button', { name: 'Fail region eu-west' }).click();
+  await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'true');
+  // Requests to the dark region time out, then health checks notice and DNS caches drain to the US.
+  await expect.poll(async () => Number(await page.getByTestId('availability-berlin').textContent()), { timeout: 20_000 }).toBeLessThan(50);
+  await expect(page.getByTestId('readout-berlin')).toContainText('us-east', { timeout: 30_000 });
+  await expect.poll(async () => Number(await page.getByTestId('availability-berlin').textContent()), { timeout: 20_000 }).toBe(100);
+  expect(page.url()).toMatch(/#s1\./);
+  const hash = new URL(page.url()).hash;
+  await page.getByRole('button', { name: 'Bring region eu-west back up' }).click();
+  await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'false');
+  expect(new URL(page.url()).hash).not.toBe(hash); // the restore is recorded too
+  expect(errors).toEqual([]);
+});

@@ -220,10 +220,21 @@ export function createSimulation(initial: Scenario): Simulation {
     });
   };
 
-  const scheduleFaults = (): void => {
+  /**
+   * Schedules the scenario's faults that are still ahead. On a live edit (`previous` is the fault list before
+   * it), a fault that was not there before and whose time has already passed was injected by a person (its time
+   * is the clock they saw, a moment behind the engine's): it happens now.
+   */
+  const scheduleFaults = (previous?: Scenario['faults']): void => {
     faultGeneration++;
+    const before = new Map<string, number>();
+    for (const fault of previous ?? []) before.set(JSON.stringify(fault), (before.get(JSON.stringify(fault)) ?? 0) + 1);
     scenario.faults.forEach((fault, index) => {
+      const key = JSON.stringify(fault);
+      const known = before.get(key) ?? 0;
+      if (known > 0) before.set(key, known - 1);
       if (fault.atS >= timeS) queue.push(fault.atS, { kind: 'fault', index, generation: faultGeneration });
+      else if (previous && known === 0) queue.push(timeS, { kind: 'fault', index, generation: faultGeneration });
     });
   };
 
@@ -506,11 +517,12 @@ export function createSimulation(initial: Scenario): Simulation {
       return pendingWindows.splice(0, pendingWindows.length);
     },
     applyScenario(next: Scenario): void {
-      const faultsChanged = JSON.stringify(next.faults) !== JSON.stringify(scenario.faults);
+      const previousFaults = scenario.faults;
+      const faultsChanged = JSON.stringify(next.faults) !== JSON.stringify(previousFaults);
       scenario = next;
       applyWorld(next);
       syncPopulations();
-      if (faultsChanged) scheduleFaults();
+      if (faultsChanged) scheduleFaults(previousFaults);
     },
     report(): Report {
       timeline.settleErrors(failedByPopulation());

@@ -1,18 +1,36 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { RegionNode as RegionNodeType } from './scenarioNodes.ts';
+import { useApp } from '../store/context.ts';
+import type { AppState } from '../store/index.ts';
+import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
+import { parseNodeId, type RegionNode as RegionNodeType } from './scenarioNodes.ts';
 
-export const RegionNode = memo(function RegionNode({ data, selected }: NodeProps<RegionNodeType>) {
+const selectToggle = (s: AppState) => s.regionFailureToggled;
+
+export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeProps<RegionNodeType>) {
+  const regionId = parseNodeId(id)?.id ?? '';
+  const down = useApp((s) => regionDownAt(s.scenario.faults, regionId, s.timeS));
+  const toggle = useApp(selectToggle);
+  const timeS = useApp((s) => s.timeS);
   return (
     <div
-      className={`map-node map-node--region${selected ? ' is-selected' : ''}`}
-      title={data.detail ?? `${data.label} (custom region)`}
-      data-testid={`region-node-${data.label}`}
+      className={`map-node map-node--region${selected ? ' is-selected' : ''}${down ? ' is-down' : ''}`}
+      title={`${data.detail ?? `${data.label} (custom region)`}${down ? ': down' : ''}`}
+      data-testid={`region-node-${regionId}`}
+      data-down={down ? 'true' : 'false'}
     >
       <span className="map-node__dot" aria-hidden="true" />
       <span className="map-node__label">
         {data.label}
         {data.isPrimary && <span className="map-node__badge">primary</span>}
+        <button
+          type="button"
+          className="map-node__action nodrag"
+          onClick={() => toggle(regionId, timeS)}
+          aria-label={down ? `Bring region ${data.label} back up` : `Fail region ${data.label}`}
+        >
+          {down ? 'Restore' : 'Fail'}
+        </button>
       </span>
     </div>
   );

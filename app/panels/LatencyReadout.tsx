@@ -12,6 +12,12 @@ function latest(points: readonly LatencyPoint[] | undefined): LatencyPoint | und
   return points?.[points.length - 1];
 }
 
+/** Share of the second's finished requests that succeeded. */
+const percent = (point: LatencyPoint | undefined): string => {
+  const finished = (point?.ok ?? 0) + (point?.failed ?? 0);
+  return point && finished > 0 ? `${Math.floor((100 * point.ok) / finished)}` : '-';
+};
+
 const ms = (value: number | undefined): string => (value === undefined || !Number.isFinite(value) ? '-' : `${Math.round(value)}`);
 
 /** Each population's latency in the last simulated second, and the region serving it. */
@@ -19,7 +25,7 @@ export const LatencyReadout = memo(function LatencyReadout() {
   const { series, users } = useApp(useShallow(select));
   return (
     <table className="readout">
-      <caption>Now, per population (ms)</caption>
+      <caption>Last simulated second, per population (latency in ms)</caption>
       <thead>
         <tr>
           <th scope="col">Population</th>
@@ -27,6 +33,7 @@ export const LatencyReadout = memo(function LatencyReadout() {
           <th scope="col">Read p50</th>
           <th scope="col">Read p99</th>
           <th scope="col">Write p50</th>
+          <th scope="col">OK %</th>
         </tr>
       </thead>
       <tbody>
@@ -42,6 +49,7 @@ export const LatencyReadout = memo(function LatencyReadout() {
               <td data-testid={`read-p50-${user.id}`}>{ms(point?.readP50Ms)}</td>
               <td>{ms(point?.readP99Ms)}</td>
               <td>{ms(point?.writeP50Ms)}</td>
+              <td data-testid={`availability-${user.id}`}>{percent(point)}</td>
             </tr>
           );
         })}

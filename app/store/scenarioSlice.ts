@@ -3,6 +3,7 @@ import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import type { LatLon } from '../../engine/geo/greatCircle.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
+import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
 import type { AppState } from './index.ts';
 
 export interface ScenarioSlice {
@@ -14,6 +15,15 @@ export interface ScenarioSlice {
   scenarioLoaded: (scenario: Scenario) => void;
   /** A region or user population was dragged to a new place on the map. */
   nodeMoved: (kind: 'region' | 'user', id: string, place: LatLon) => void;
+  /** The person failed (or restored) a region while the run is at `atS`: recorded as a fault, so it replays. */
+  regionFailureToggled: (regionId: string, atS: number) => void;
+}
+
+/** The scenario with a region-down (or region-up, if it is down) added at `atS` (0.1 s steps). */
+export function toggleRegionFailure(scenario: Scenario, regionId: string, atS: number): Scenario {
+  const at = Math.min(scenario.durationS, Math.round(atS * 10) / 10);
+  const kind = regionDownAt(scenario.faults, regionId, at) ? 'region-up' : 'region-down';
+  return { ...scenario, faults: [...scenario.faults, { kind, atS: at, region: regionId }] };
 }
 
 /** The scenario with one node moved; a catalogue region moved off its place becomes custom. */
@@ -48,5 +58,10 @@ export const createScenarioSlice =
       const parsed = parseScenario(moveNode(get().scenario, kind, id, place));
       if (parsed.ok) set({ scenario: parsed.scenario });
       else get().noticeShown('That move would make the scenario invalid.', formatIssues(parsed.issues));
+    },
+    regionFailureToggled: (regionId, atS) => {
+      const parsed = parseScenario(toggleRegionFailure(get().scenario, regionId, atS));
+      if (parsed.ok) set({ scenario: parsed.scenario });
+      else get().noticeShown('That fault would make the scenario invalid.', formatIssues(parsed.issues));
     },
   });
