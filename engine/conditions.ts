@@ -32,7 +32,7 @@ export class Conditions {
 
   constructor(private readonly regionCount: number) {
     this.dark = new Uint8Array(regionCount);
-    this.gray = new Array<GrayFailure | null>(regionCount).fill(null);
+    this.gray = Array.from({ length: regionCount }, () => null);
     this.capacityFactor = new Float64Array(regionCount).fill(1);
   }
 

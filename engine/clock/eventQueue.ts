@@ -8,7 +8,7 @@
 export class EventQueue<T> {
   private timesS = new Float64Array(1024);
   private seqs = new Float64Array(1024);
-  private items: (T | undefined)[] = new Array<T | undefined>(1024).fill(undefined);
+  private items: (T | undefined)[] = Array.from({ length: 1024 }, () => undefined);
   private length = 0;
   private nextSeq = 0;
   /** Time of the event the last `pop` returned, seconds. */

@@ -43,8 +43,7 @@ export interface FibreGraph {
 }
 
 interface Stop {
-  /** Where the chain is at this stop, and how far along it (km). */
-  readonly point: LatLon;
+  /** How far along the chain this stop is, in km. */
   readonly alongKm: number;
   readonly hub: number | undefined;
   readonly landing: LandingStation | undefined;
@@ -95,7 +94,7 @@ export function buildFibreGraph(
       if (previous !== undefined) alongKm += greatCircleKm(previous, point);
       previous = point;
       const isStop = hub !== undefined || landing !== undefined;
-      if (isStop) stops.push({ point, alongKm, hub, landing });
+      if (isStop) stops.push({ alongKm, hub, landing });
       else if (position === 0 || position === system.path.length - 1) throw new Error(`${where}: must start and end at a hub or landing station`);
     }
     if (stops.length < 2) throw new Error(`${where}: needs two stops`);

@@ -7,8 +7,10 @@
  * - access(x, h): the great circle from x to hub h times landFactor (local fibre is terrestrial), as fibre
  *   round-trip time. A point attaches to its attachCount nearest hubs that lie within attachSlackKm of the
  *   nearest one.
- * - path(i, j): the cheapest chain of edges, each costing its route length (great circle through its waypoints)
- *   times landFactor or seaFactor as fibre round-trip time, plus hopMs for the switching at each hub.
+ * - path(i, j): the cheapest chain of edges (an edge is one system between two of its stops, fibreGraph.ts), each
+ *   costing its route length (great circle through its waypoints) times landFactor or seaFactor as fibre
+ *   round-trip time, plus hopMs: so hopMs is charged per system used, for the switching between systems and the
+ *   detours finer than the graph.
  * - direct: the great circle times landFactor, for nearby places only: between directKm and 2 directKm its
  *   factor grows as directKm / (2 directKm - d), to infinity, so it fades out continuously and the graph alone
  *   decides beyond (a straight line over 1,000 km would cross seas and borders that fibre does not).
@@ -16,7 +18,7 @@
  */
 import { fibreFloorRttMs } from './fibre.ts';
 import type { FibreGraph, GraphEdge, GraphHub } from './fibreGraph.ts';
-import { greatCircleKm, type LatLon } from './greatCircle.ts';
+import { EARTH_RADIUS_KM, greatCircleKm, type LatLon } from './greatCircle.ts';
 
 /**
  * RTT in ms between two places in one region (zone to zone). GCP publishes 0.1-0.6 ms zone to zone; AWS's
@@ -33,7 +35,7 @@ export interface LatencyModelParams {
   readonly landFactor: number;
   /** Submarine cable route length over the great circle through its waypoints. */
   readonly seaFactor: number;
-  /** ms per edge traversed: switching and the routing detours finer than the graph. */
+  /** ms per edge traversed, i.e. per system used: switching between systems and the detours finer than the graph. */
   readonly hopMs: number;
   /** ms of fixed overhead on every path between distinct metros (hosts, load balancers, last metres). */
   readonly baseMs: number;
@@ -56,11 +58,18 @@ export interface LatencyModel {
 interface Attachment {
   readonly lat: number;
   readonly lon: number;
+  /** The point as a unit vector, for fast great-circle distances. */
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
   readonly hubs: readonly number[];
   readonly accessMs: readonly number[];
 }
 
 const RAD = Math.PI / 180;
+// Module-local copies for the per-query path (a bundler may turn imported bindings into property reads).
+const EARTH_DIAMETER_KM = 2 * EARTH_RADIUS_KM;
+const RTT_MS_PER_KM = fibreFloorRttMs(1);
 
 /** Builds the model: all-pairs shortest paths between hubs (Floyd-Warshall, O(n^3) once), then O(k^2) a query. */
 export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams): LatencyModel {
@@ -143,35 +152,51 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
       hubs.push(hub);
       accessMs.push(fibreFloorRttMs(km * params.landFactor));
     }
-    return { lat: p.lat, lon: p.lon, hubs, accessMs };
+    return { lat: p.lat, lon: p.lon, x, y, z, hubs, accessMs };
   }
 
   // The world builder asks for every (user, region) pair with the same objects: remember each object's
-  // attachment, and recompute if its coordinates changed.
+  // attachment, and recompute if its coordinates changed. One slot per argument position skips the map lookup
+  // for the side that repeats (the user, across all regions).
   const attachments = new WeakMap<LatLon, Attachment>();
-  function attachmentOf(p: LatLon): Attachment {
-    const cached = attachments.get(p);
-    if (cached !== undefined && cached.lat === p.lat && cached.lon === p.lon) return cached;
-    const attachment = computeAttachment(p);
-    attachments.set(p, attachment);
+  const lastPlaces: (LatLon | undefined)[] = [undefined, undefined];
+  const lastAttachments: (Attachment | undefined)[] = [undefined, undefined];
+  function attachmentOf(p: LatLon, slot: 0 | 1): Attachment {
+    let attachment = p === lastPlaces[slot] ? lastAttachments[slot] : attachments.get(p);
+    if (attachment === undefined || attachment.lat !== p.lat || attachment.lon !== p.lon) {
+      attachment = computeAttachment(p);
+      attachments.set(p, attachment);
+    }
+    lastPlaces[slot] = p;
+    lastAttachments[slot] = attachment;
     return attachment;
   }
 
-  const directMs = (km: number): number => {
-    if (km <= params.directKm) return fibreFloorRttMs(km * params.landFactor);
-    if (km >= 2 * params.directKm) return Infinity;
-    return fibreFloorRttMs((km * params.landFactor * params.directKm) / (2 * params.directKm - km));
-  };
-  const overheadMs = (km: number): number =>
-    INTRA_REGION_RTT_MS + (params.baseMs - INTRA_REGION_RTT_MS) * (1 - Math.exp(-km / OVERHEAD_RAMP_KM));
+  /** Squared chord between two unit vectors: symmetric, and monotone in the great-circle distance. */
+  function chordSquared(a: Attachment, b: Attachment): number {
+    const dx = a.x - b.x;
+    const dy = a.y - b.y;
+    const dz = a.z - b.z;
+    return dx * dx + dy * dy + dz * dz;
+  }
+  /** Great-circle km from a squared chord, exact to rounding at any distance. */
+  const chordKm = (squared: number): number => EARTH_DIAMETER_KM * Math.asin(Math.min(1, Math.sqrt(squared) / 2));
+  // Beyond twice directKm the direct path is out, and if the overhead is flat the distance is not needed at all:
+  // compare chords (the chord of an arc of 2 directKm is 2 sin(directKm / R)).
+  const directLimitChordSquared = (2 * Math.sin(Math.min(Math.PI / 2, params.directKm / EARTH_RADIUS_KM))) ** 2;
 
-  /** The cheapest graph route: its cost in ms and the hubs it enters and leaves by (-1 when there is none). */
-  function bestGraphRoute(a: LatLon, b: LatLon): { ms: number; from: number; to: number } {
-    const attachA = attachmentOf(a);
-    const attachB = attachmentOf(b);
+  const { landFactor, directKm } = params;
+  const directMs = (km: number): number => {
+    if (km <= directKm) return km * landFactor * RTT_MS_PER_KM;
+    if (km >= 2 * directKm) return Infinity;
+    return ((km * landFactor * directKm) / (2 * directKm - km)) * RTT_MS_PER_KM;
+  };
+  const rampMs = params.baseMs - INTRA_REGION_RTT_MS;
+  const overheadMs = (km: number): number => (rampMs === 0 ? INTRA_REGION_RTT_MS : INTRA_REGION_RTT_MS + rampMs * (1 - Math.exp(-km / OVERHEAD_RAMP_KM)));
+
+  /** The cheapest graph route's cost in ms; with `ends`, also the hubs it enters and leaves by. */
+  function graphRouteMs(attachA: Attachment, attachB: Attachment, ends?: [number, number]): number {
     let ms = Infinity;
-    let from = -1;
-    let to = -1;
     for (let i = 0; i < attachA.hubs.length; i++) {
       const hubA = attachA.hubs[i] as number;
       for (let j = 0; j < attachB.hubs.length; j++) {
@@ -180,26 +205,36 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
         const total = (attachA.accessMs[i] as number) + (attachB.accessMs[j] as number) + (pathMs[hubA * n + hubB] as number);
         if (total < ms) {
           ms = total;
-          from = hubA;
-          to = hubB;
+          if (ends !== undefined) {
+            ends[0] = hubA;
+            ends[1] = hubB;
+          }
         }
       }
     }
-    return { ms, from, to };
+    return ms;
   }
 
   return {
     params,
     estimatedRttMs(a, b) {
-      const km = greatCircleKm(a, b);
-      return overheadMs(km) + Math.min(directMs(km), bestGraphRoute(a, b).ms);
+      const attachA = attachmentOf(a, 0);
+      const attachB = attachmentOf(b, 1);
+      const squared = chordSquared(attachA, attachB);
+      if (rampMs === 0 && squared >= directLimitChordSquared) return INTRA_REGION_RTT_MS + graphRouteMs(attachA, attachB);
+      const km = chordKm(squared);
+      return overheadMs(km) + Math.min(directMs(km), graphRouteMs(attachA, attachB));
     },
     pathVia(a, b) {
-      const route = bestGraphRoute(a, b);
-      if (route.from < 0 || directMs(greatCircleKm(a, b)) <= route.ms) return [];
-      const names = [(graph.hubs[route.from] as GraphHub).name];
-      for (let at = route.from; at !== route.to; ) {
-        const step = next[at * n + route.to] as number;
+      const attachA = attachmentOf(a, 0);
+      const attachB = attachmentOf(b, 1);
+      const ends: [number, number] = [-1, -1];
+      const ms = graphRouteMs(attachA, attachB, ends);
+      const [from, to] = ends;
+      if (from < 0 || directMs(chordKm(chordSquared(attachA, attachB))) <= ms) return [];
+      const names = [(graph.hubs[from] as GraphHub).name];
+      for (let at = from; at !== to; ) {
+        const step = next[at * n + to] as number;
         const edge = graph.edges[edgeBetween[at * n + step] as number] as GraphEdge;
         names.push(...(edge.from === at ? edge.via : [...edge.via].reverse()), (graph.hubs[step] as GraphHub).name);
         at = step;

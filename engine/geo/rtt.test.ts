@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import awsRttJson from './data/awsRtt.json' with { type: 'json' };
 import { catalogRegions, findCatalogRegion } from './catalog.ts';
 import { greatCircleKm } from './greatCircle.ts';
-import { estimatedRttMsForKm, fibreFloorRttMs, measuredAwsRttMs, rttMs, type NetworkPlace } from './rtt.ts';
+import {
+  estimatedRttMs,
+  FIBRE_KM_PER_MS,
+  fibreFloorRttMs,
+  INTRA_REGION_RTT_MS,
+  measuredAwsRttMs,
+  rttMs,
+  singleFactorRttMs,
+  type NetworkPlace,
+} from './rtt.ts';
 
 /** The matrix value for two AWS codes, read straight from the data file. */
 function matrixRttMs(codeA: string, codeB: string): number | null | undefined {
@@ -35,7 +44,7 @@ describe('measured RTT between AWS regions', () => {
     const a = awsPlace('ap-southeast-2');
     const b = awsPlace('eu-central-1');
     expect(rttMs(a, b)).toBe(matrixRttMs('ap-southeast-2', 'eu-central-1'));
-    expect(rttMs(a, b)).not.toBeCloseTo(estimatedRttMsForKm(greatCircleKm(a, b)), 0);
+    expect(rttMs(a, b)).not.toBeCloseTo(estimatedRttMs(a, b), 0);
   });
 
   it('has a measurement for every pair of AWS catalogue regions', () => {
@@ -56,10 +65,10 @@ describe('measured RTT between AWS regions', () => {
     }
   });
 
-  it('estimates, instead of reading the diagonal 0, between two places in the same AWS region', () => {
+  it('gives the intra-region RTT, instead of reading the diagonal 0, between two places in the same AWS region', () => {
     expect(measuredAwsRttMs('us-east-1', 'us-east-1')).toBe(0);
-    expect(rttMs(awsPlace('us-east-1'), awsPlace('us-east-1'))).toBe(estimatedRttMsForKm(0));
-    expect(estimatedRttMsForKm(0)).toBeGreaterThan(0);
+    expect(rttMs(awsPlace('us-east-1'), awsPlace('us-east-1'))).toBe(INTRA_REGION_RTT_MS);
+    expect(INTRA_REGION_RTT_MS).toBeGreaterThan(0);
   });
 
   it('estimates when only one side is an AWS region, or a code is unknown', () => {
@@ -67,32 +76,15 @@ describe('measured RTT between AWS regions', () => {
     expect(gcpFrankfurt).toBeDefined();
     const a = awsPlace('us-east-1');
     const b: NetworkPlace = { lat: gcpFrankfurt?.lat ?? 0, lon: gcpFrankfurt?.lon ?? 0 };
-    expect(rttMs(a, b)).toBe(estimatedRttMsForKm(greatCircleKm(a, b)));
+    expect(rttMs(a, b)).toBe(estimatedRttMs(a, b));
     expect(measuredAwsRttMs('us-east-1', 'mars-north-1')).toBeUndefined();
-    expect(rttMs(a, { ...b, awsCode: 'mars-north-1' })).toBe(estimatedRttMsForKm(greatCircleKm(a, b)));
+    expect(rttMs(a, { ...b, awsCode: 'mars-north-1' })).toBe(estimatedRttMs(a, b));
   });
 });
 
 describe('estimated RTT from geography', () => {
-  it('is never below the fibre floor (property)', () => {
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 20_016, noNaN: true }), (km) => {
-        expect(estimatedRttMsForKm(km)).toBeGreaterThanOrEqual(fibreFloorRttMs(km));
-      }),
-      { seed: 3, numRuns: 1000 },
-    );
-  });
-
-  it('grows with distance (property)', () => {
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 20_000, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (km, moreKm) => {
-        expect(estimatedRttMsForKm(km + moreKm)).toBeGreaterThan(estimatedRttMsForKm(km));
-      }),
-      { seed: 4, numRuns: 1000 },
-    );
-  });
-
   it('puts the fibre floor at about 0.98 ms per 100 km', () => {
+    expect(FIBRE_KM_PER_MS).toBe(204);
     expect(fibreFloorRttMs(100)).toBeCloseTo(0.98, 2);
     expect(fibreFloorRttMs(0)).toBe(0);
   });
@@ -103,13 +95,38 @@ describe('estimated RTT from geography', () => {
     expect(estimate).toBeLessThanOrEqual(400);
   });
 
-  it('is within 15% of the AWS matrix for the median pair, as the model claims', () => {
+  it('is the graph model for places that are not both AWS regions', () => {
+    expect(rttMs(BERLIN, SYDNEY)).toBe(estimatedRttMs(BERLIN, SYDNEY));
+    expect(rttMs(BERLIN, awsPlace('ap-southeast-2'))).toBe(estimatedRttMs(BERLIN, awsPlace('ap-southeast-2')));
+  });
+});
+
+describe('the single-factor model, kept for comparison', () => {
+  it('is never below the fibre floor (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 20_016, noNaN: true }), (km) => {
+        expect(singleFactorRttMs(km)).toBeGreaterThanOrEqual(fibreFloorRttMs(km));
+      }),
+      { seed: 3, numRuns: 1000 },
+    );
+  });
+
+  it('grows with distance (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 20_000, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (km, moreKm) => {
+        expect(singleFactorRttMs(km + moreKm)).toBeGreaterThan(singleFactorRttMs(km));
+      }),
+      { seed: 4, numRuns: 1000 },
+    );
+  });
+
+  it('is within 15% of the AWS matrix for the median pair, as its comment claims', () => {
     const errors: number[] = [];
     for (const a of awsRegions) {
       for (const b of awsRegions) {
         if (a.code >= b.code) continue;
         const measured = measuredAwsRttMs(a.code, b.code) as number;
-        errors.push(Math.abs(estimatedRttMsForKm(greatCircleKm(a, b)) - measured) / measured);
+        errors.push(Math.abs(singleFactorRttMs(greatCircleKm(a, b)) - measured) / measured);
       }
     }
     errors.sort((x, y) => x - y);

@@ -33,7 +33,7 @@ describe('parseScenario on valid input', () => {
     if (!result.ok) return;
     const scenario = result.scenario;
     expect(scenario.regions.map((r) => r.id)).toEqual(['us-east', 'eu-west', 'ap-northeast']);
-    expect(scenario.regions[0]).toEqual({ id: 'us-east', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5 });
+    expect(scenario.regions[0]).toEqual({ id: 'us-east', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1 });
     for (const user of scenario.users) expect(user.lastMileMs).toBe(10);
     expect(scenario.routing.healthCheck).toEqual({ intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 });
     expect(scenario.faults).toEqual([]);
@@ -54,11 +54,24 @@ describe('parseScenario on valid input', () => {
         name: 'Untitled scenario',
         seed: 1,
         durationS: 600,
-        regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5 }],
+        regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1 }],
         users: [],
-        routing: { policy: 'geodns', dnsTtlS: 60, healthCheck: { intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 } },
+        workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, overload: 'timeout' },
+        routing: {
+          policy: 'geodns',
+          dnsTtlS: 60,
+          ignoreTtlShare: 0,
+          ignoreTtlHoldS: 900,
+          anycastConvergenceS: 5,
+          propagationS: 0,
+          edgeRttMs: 2,
+          balance: 'latency',
+          clientProbeIntervalS: 30,
+          healthCheck: { intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 },
+        },
         data: { topology: 'active-passive', replication: 'async', conflict: 'lww', reads: 'eventual' },
         faults: [],
+        simulation: { mode: 'auto', samplesPerSecond: 500 },
       },
     });
   });
@@ -173,7 +186,7 @@ describe('parseScenario on invalid input', () => {
 
   it('rejects an unknown fault kind', () => {
     expect(messages({ ...base(), faults: [{ kind: 'meteor', atS: 1, region: 'us' }] })).toEqual([
-      'faults[0].kind: must be one of: region-down, region-up',
+      'faults[0].kind: must be one of: region-down, region-up, gray-failure, capacity-loss, partition, link-degrade, link-heal',
     ]);
   });
 
@@ -230,10 +243,18 @@ describe('hostile strings in messages', () => {
     expect(out.every(onlyQuotedAndShort)).toBe(true);
   });
 
-  it('quotes and truncates a hostile reference to a region', () => {
+  it('refuses a reference to a region longer than any id, without repeating it', () => {
     const out = messages({ ...base(), data: { primary: HOSTILE }, faults: [{ kind: 'region-down', atS: 0, region: HOSTILE }] });
-    expect(out).toHaveLength(2);
-    expect(out[0]).toBe('data.primary: no region has the id "<img src=x onerror=alert(1)><img src=x o..."');
+    expect(out).toEqual(['data.primary: must be at most 40 characters', 'faults[0].region: must be at most 40 characters']);
+  });
+
+  it('quotes a hostile reference to a region that does not exist', () => {
+    const short = '<img src=x onerror=alert(1)>';
+    const out = messages({ ...base(), data: { primary: short }, faults: [{ kind: 'region-down', atS: 0, region: short }] });
+    expect(out).toEqual([
+      'data.primary: no region has the id "<img src=x onerror=alert(1)>"',
+      'faults[0].region: no region has the id "<img src=x onerror=alert(1)>"',
+    ]);
     expect(out.every(onlyQuotedAndShort)).toBe(true);
   });
 

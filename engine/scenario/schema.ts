@@ -7,7 +7,7 @@
  * Cross-field rules (unique ids, references between fields) live in ./rules.ts.
  */
 import * as z from 'zod';
-import { between, displayName, id, jurisdiction, latitude, longitude, share } from './fields.ts';
+import { between, displayName, id, jurisdiction, latitude, longitude, regionRef, share } from './fields.ts';
 import { RoutingSchema } from './routingSchema.ts';
 import { FaultSchema } from './faultSchema.ts';
 
@@ -109,7 +109,7 @@ export const SimulationSchema = z
 export const DataSchema = z
   .strictObject({
     topology: z.enum(['active-passive', 'active-active', 'home-region']).default('active-passive').describe('Which regions accept writes.'),
-    primary: z.string().optional().describe('Region id that takes writes in active-passive; defaults to the first region.'),
+    primary: regionRef('Region id that takes writes in active-passive; defaults to the first region.').optional(),
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
     conflict: z.enum(['lww', 'crdt', 'app-merge']).default('lww').describe('How concurrent writes to one key are resolved.'),
     reads: z.enum(['strong', 'bounded', 'session', 'eventual']).default('eventual').describe('Read consistency.'),

@@ -13,7 +13,8 @@
  * - A waypoint is geometry only (a strait, a cape): it bends a cable's route.
  * - A system is one real cable or terrestrial route, or a bundle of parallel ones along the same corridor. Its
  *   `path` is a chain of hubs, landing stations and waypoints; its length between two stops is the sum of the
- *   great-circle legs through the waypoints between.
+ *   great-circle legs through the waypoints between. Every two stops of a system are joined by one edge: a system
+ *   is one optical path, not switched at the stops it passes (fibreGraph.ts).
  * - The graph is of the routes cloud backbones carry inter-region traffic on, which is a subset of the world's
  *   cables. Where a cable exists but the measurements show the clouds do not route over it, it is left out and
  *   the omission noted below (search for "Left out").
@@ -69,6 +70,7 @@ export const FIBRE_HUBS: Readonly<Record<string, FibreHub>> = {
   kansasCity: { name: 'Kansas City', lat: 39.1, lon: -94.58 },
   dallas: { name: 'Dallas', lat: 32.78, lon: -96.8 },
   houston: { name: 'Houston', lat: 29.76, lon: -95.37 },
+  sanAntonio: { name: 'San Antonio', lat: 29.42, lon: -98.49 },
   denver: { name: 'Denver', lat: 39.74, lon: -104.99 },
   saltLakeCity: { name: 'Salt Lake City', lat: 40.76, lon: -111.89 },
   elPaso: { name: 'El Paso', lat: 31.76, lon: -106.49 },
@@ -155,11 +157,14 @@ export const FIBRE_HUBS: Readonly<Record<string, FibreHub>> = {
   casablanca: { name: 'Casablanca', lat: 33.57, lon: -7.59 },
   // South Asia
   karachi: { name: 'Karachi', lat: 24.86, lon: 67.0 },
+  lahore: { name: 'Lahore', lat: 31.55, lon: 74.34 },
   mumbai: { name: 'Mumbai', lat: 19.08, lon: 72.88 },
+  ahmedabad: { name: 'Ahmedabad', lat: 23.02, lon: 72.57 },
   delhi: { name: 'Delhi', lat: 28.61, lon: 77.21 },
   hyderabad: { name: 'Hyderabad', lat: 17.39, lon: 78.49 },
   bangalore: { name: 'Bangalore', lat: 12.97, lon: 77.59 },
   chennai: { name: 'Chennai', lat: 13.08, lon: 80.27 },
+  kolkata: { name: 'Kolkata', lat: 22.57, lon: 88.36 },
   colombo: { name: 'Colombo', lat: 6.93, lon: 79.85 },
   // East and Southeast Asia
   singapore: { name: 'Singapore', lat: 1.29, lon: 103.85 },
@@ -235,6 +240,12 @@ export const CABLE_WAYPOINTS: Readonly<Record<string, CableWaypoint>> = {
   greatBight: { lat: -36.5, lon: 136.5 },
   /** Off Cape Leeuwin, the south-western corner of Australia. */
   capeLeeuwin: { lat: -35.0, lon: 114.8 },
+  /** Bab-el-Mandeb, the southern mouth of the Red Sea. */
+  babElMandeb: { lat: 12.6, lon: 43.3 },
+  /** Off Dakar, where the express cables pass Cape Verde. */
+  offDakar: { lat: 14.5, lon: -18.5 },
+  /** The Sunda Strait, between Java and Sumatra. */
+  sundaStrait: { lat: -6.0, lon: 105.8 },
   /** The Strait of Hormuz, around the Musandam peninsula. */
   hormuz: { lat: 26.6, lon: 56.5 },
   /** The Strait of Gibraltar. */
@@ -246,20 +257,20 @@ const sea = (note: string, ...path: string[]): FibreSystem => ({ kind: 'sea', no
 
 export const FIBRE_SYSTEMS: readonly FibreSystem[] = [
   // ---------------------------------------------------------------- North America, terrestrial
-  // The US long-haul backbones (Lumen, Zayo, AT&T, Verizon, cloud dark fibre) follow the interstates and the
-  // rail rights of way; these are their main corridors between the exchange metros.
+  // The US long-haul backbones (Lumen, Zayo, AT&T, Verizon, the clouds' own dark fibre) follow the interstates
+  // and the rail rights of way; each chain is one corridor, along which long-haul waves pass the cities
+  // optically.
   land('US north-east corridor (I-95)', 'ashburn', 'newYork', 'boston'),
   land('Montreal to New York and Ashburn (I-87, I-95)', 'montreal', 'newYork', 'ashburn'),
   land('US south-east corridor (I-85, I-95)', 'ashburn', 'charlotte', 'atlanta', 'jacksonville', 'miami'),
   land('Atlanta to Miami (I-75)', 'atlanta', 'miami'),
   land('Ashburn to Columbus and Chicago (I-70, I-80)', 'ashburn', 'columbus', 'chicago'),
   land('New York to Chicago (I-80)', 'newYork', 'chicago'),
-  land('Columbus to Atlanta (I-75)', 'columbus', 'atlanta'),
+  land('Chicago to Columbus and Atlanta (I-65, I-75)', 'chicago', 'columbus', 'atlanta'),
   land('Northern transcontinental (I-90, I-94)', 'chicago', 'minneapolis', 'seattle'),
   land('Central transcontinental (I-80)', 'chicago', 'omaha', 'denver', 'saltLakeCity', 'sanJose'),
-  land('Kansas City corridor', 'chicago', 'kansasCity', 'denver'),
-  land('Omaha to Kansas City and Minneapolis', 'minneapolis', 'omaha', 'kansasCity'),
-  land('Kansas City to Dallas (I-35)', 'kansasCity', 'dallas'),
+  land('Kansas City corridor (I-70)', 'chicago', 'kansasCity', 'denver'),
+  land('Minneapolis to Omaha, Kansas City and Dallas (I-35, I-29)', 'minneapolis', 'omaha', 'kansasCity', 'dallas'),
   land('Southern transcontinental (I-10, I-20)', 'atlanta', 'dallas', 'elPaso', 'phoenix', 'losAngeles'),
   land('Gulf coast (I-10)', 'jacksonville', 'houston', 'dallas'),
   land('Denver to Dallas', 'denver', 'dallas'),
@@ -274,30 +285,28 @@ export const FIBRE_SYSTEMS: readonly FibreSystem[] = [
   land('Toronto to Chicago (via Detroit) and New York (via Buffalo)', 'chicago', 'toronto', 'newYork'),
   land('Montreal to Boston', 'montreal', 'boston'),
   land('Halifax to Boston', 'halifax', 'boston'),
-  // Mexico and Central America.
-  land('Mexico City to the US border at Laredo', 'mexicoCity', 'queretaro', 'monterrey', 'dallas'),
+  // Mexico and Colombia.
+  land('Mexico City to the US border at Laredo, and up I-35', 'mexicoCity', 'queretaro', 'monterrey', 'sanAntonio', 'dallas'),
+  land('Texas (I-10): Houston, San Antonio, El Paso', 'houston', 'sanAntonio', 'elPaso'),
   land('Monterrey to Houston', 'monterrey', 'houston'),
+  land('Colombia: the Caribbean landings to Bogotá', 'barranquilla', 'bogota'),
   // Left out: the Central American terrestrial backbone (REDCA, Mexico to Panama): AWS routes Mexico City to
   // São Paulo through the US (170 ms, as Ashburn + 115).
-  land('Colombia: the Caribbean landings to Bogotá', 'barranquilla', 'bogota'),
 
   // ---------------------------------------------------------------- The Americas, submarine
-  sea('Caribbean systems to Florida (ARCOS, MAYA-1, PCCS)', 'miami', 'panama'),
-  sea('Caribbean systems to Colombia (ARCOS, PCCS, SAm-1 branch)', 'miami', 'barranquilla'),
-  sea('Panama to Colombia (PCCS, SAC)', 'panama', 'barranquilla'),
-  sea('Florida to Puerto Rico (SAm-1, PCCS)', 'miami', 'sanJuan'),
-  sea('BRUSA: Virginia Beach to San Juan', 'virginiaBeach', 'sanJuan'),
-  sea('Puerto Rico to Brazil (SAm-1, BRUSA, GlobeNet)', 'sanJuan', 'fortaleza'),
-  sea('Monet: Boca Raton to Fortaleza', 'miami', 'fortaleza'),
-  sea('GlobeNet: Tuckerton NJ to Fortaleza', 'newYork', 'fortaleza'),
-  sea('Seabras-1: Wall NJ to Praia Grande, around the Brazilian bulge', 'newYork', 'brazilBulge', 'offSalvador', 'saoPaulo'),
-  sea('Brazilian coast: Fortaleza to Rio and Santos (Monet, SAm-1, GlobeNet, EllaLink extension)', 'fortaleza', 'brazilBulge', 'offSalvador', 'rio', 'saoPaulo'),
+  sea('ARCOS, MAYA-1: Florida to Colombia and Panama', 'miami', 'barranquilla', 'panama'),
+  sea('PCCS: Florida to Puerto Rico, Colombia and Panama', 'jacksonville', 'sanJuan', 'barranquilla', 'panama'),
+  sea('SAm-1 (Atlantic): Florida, Puerto Rico, Fortaleza, Rio, Santos, Las Toninas', 'miami', 'sanJuan', 'fortaleza', 'brazilBulge', 'offSalvador', 'rio', 'saoPaulo', 'buenosAires'),
+  sea('SAm-1 (Pacific), PAN-AM, Mistral: Valparaíso, Lima, Panama', 'santiago', 'lima', 'panama'),
+  sea('BRUSA: Rio and Fortaleza to San Juan and Virginia Beach', 'rio', 'offSalvador', 'brazilBulge', 'fortaleza', 'sanJuan', 'virginiaBeach'),
+  sea('Monet: Santos and Fortaleza to Boca Raton', 'saoPaulo', 'rio', 'offSalvador', 'brazilBulge', 'fortaleza', 'miami'),
+  sea('GlobeNet: Rio and Fortaleza to Tuckerton NJ', 'rio', 'offSalvador', 'brazilBulge', 'fortaleza', 'newYork'),
+  sea('GlobeNet: Fortaleza to Boca Raton', 'fortaleza', 'miami'),
+  sea('Seabras-1: Praia Grande to Wall NJ, around the Brazilian bulge', 'saoPaulo', 'offSalvador', 'brazilBulge', 'newYork'),
+  sea('Curie: Valparaíso to Panama and El Segundo', 'santiago', 'panama', 'losAngeles'),
   land('Rio de Janeiro to São Paulo', 'rio', 'saoPaulo'),
   land('São Paulo to Buenos Aires (terrestrial, via Porto Alegre)', 'saoPaulo', 'buenosAires'),
-  sea('São Paulo to Buenos Aires (SAm-1, Tannat, Malbec)', 'saoPaulo', 'buenosAires'),
   land('Buenos Aires to Santiago across the Andes', 'buenosAires', 'santiago'),
-  sea('Pacific coast of South America (SAm-1, Mistral, PAN-AM)', 'santiago', 'lima', 'panama'),
-  sea('Curie: Valparaíso to Los Angeles (El Segundo)', 'santiago', 'losAngeles'),
   // Left out: EllaLink (Fortaleza to Sines, 2021) and SACS/SAIL (Brazil to Angola/Cameroon). The AWS matrix
   // routes São Paulo to Europe through the US (sa-east-1 to eu-south-2 is 220 ms, as Ashburn + the Atlantic)
   // and to Cape Town through the US and Europe (338 ms).
@@ -308,7 +317,7 @@ export const FIBRE_SYSTEMS: readonly FibreSystem[] = [
   sea('Amitié: Lynn MA to Bude and Le Porge (Bordeaux)', 'boston', 'bude'),
   sea('Amitié: Lynn MA to Le Porge', 'boston', 'bordeaux'),
   sea('GTT Express (Hibernia): Halifax to Brean and Cork', 'halifax', 'bude'),
-  sea('MAREA: Virginia Beach to Bilbao', 'virginiaBeach', 'bilbao'),
+  sea('MAREA: Virginia Beach to Sopelana (Bilbao)', 'virginiaBeach', 'bilbao'),
   sea('Dunant: Virginia Beach to Saint-Hilaire-de-Riez', 'virginiaBeach', 'saintHilaire'),
   sea('Grace Hopper: New York to Bilbao', 'newYork', 'bilbao'),
   sea('Havfrue (AEC-2): New Jersey to Blaabjerg, Denmark', 'newYork', 'esbjerg'),
@@ -317,10 +326,10 @@ export const FIBRE_SYSTEMS: readonly FibreSystem[] = [
   sea('Irish Sea systems: Dublin to Britain', 'dublin', 'london'),
   land('London to Paris (Channel Tunnel, Channel cables)', 'london', 'paris'),
   sea('North Sea systems: London to Amsterdam (Concerto, Circe North)', 'london', 'amsterdam'),
-  land('London to Brussels', 'london', 'brussels'),
-  land('Benelux', 'amsterdam', 'brussels', 'paris'),
-  land('Amsterdam to Frankfurt and Hamburg', 'frankfurt', 'amsterdam', 'hamburg'),
-  land('Brussels to Frankfurt', 'brussels', 'frankfurt'),
+  land('London to Brussels and Frankfurt', 'london', 'brussels', 'frankfurt'),
+  land('Benelux: Amsterdam, Brussels, Paris', 'amsterdam', 'brussels', 'paris'),
+  land('Amsterdam to Frankfurt', 'amsterdam', 'frankfurt'),
+  land('Amsterdam to Hamburg', 'amsterdam', 'hamburg'),
   land('Paris to Frankfurt', 'paris', 'frankfurt'),
   land('Paris to Lyon and Marseille (Rhône valley)', 'paris', 'lyon', 'marseille'),
   land('Paris to Zurich via Basel', 'paris', 'zurich'),
@@ -329,136 +338,123 @@ export const FIBRE_SYSTEMS: readonly FibreSystem[] = [
   land('Paris to Bordeaux, Bordeaux to Madrid via Bilbao', 'paris', 'bordeaux', 'madrid'),
   land('Spain: Madrid to Lisbon', 'madrid', 'lisbon'),
   land('Madrid to Zaragoza, Barcelona and Marseille', 'madrid', 'zaragoza', 'barcelona', 'marseille'),
-  land('Zaragoza to Bilbao and Bordeaux', 'zaragoza', 'bordeaux'),
+  land('Zaragoza to Bordeaux (via Pamplona)', 'zaragoza', 'bordeaux'),
   land('Marseille to Milan via Genoa', 'marseille', 'milan'),
-  land('Zurich to Milan (Gotthard)', 'zurich', 'milan'),
-  land('Frankfurt to Munich and Zurich', 'frankfurt', 'munich', 'zurich'),
-  land('Frankfurt to Zurich via Basel', 'frankfurt', 'zurich'),
+  land('Frankfurt to Zurich and Milan (Basel, Gotthard)', 'frankfurt', 'zurich', 'milan'),
+  land('Frankfurt to Munich', 'frankfurt', 'munich'),
+  land('Munich to Zurich', 'munich', 'zurich'),
   land('Munich to Vienna and Budapest', 'munich', 'vienna', 'budapest'),
   land('Munich to Milan (Brenner)', 'munich', 'milan'),
   land('Frankfurt to Berlin and Warsaw', 'frankfurt', 'berlin', 'warsaw'),
   land('Hamburg to Berlin', 'berlin', 'hamburg'),
   land('Nordic backbone: Frankfurt, Hamburg, Copenhagen, Stockholm', 'frankfurt', 'hamburg', 'copenhagen', 'stockholm'),
-  land('Scandinavia: Copenhagen, Oslo, Stockholm', 'copenhagen', 'oslo', 'stockholm', 'copenhagen'),
+  land('Scandinavia: Copenhagen, Oslo, Stockholm', 'copenhagen', 'oslo', 'stockholm'),
   sea('Baltic: Stockholm to Helsinki (Sweden-Finland systems)', 'stockholm', 'helsinki'),
   sea('C-Lion1: Helsinki to Rostock (Berlin)', 'helsinki', 'berlin'),
   land('Helsinki to Warsaw via the Baltic states', 'helsinki', 'warsaw'),
   land('Vienna to Warsaw', 'vienna', 'warsaw'),
   land('Moscow to Helsinki and Warsaw', 'helsinki', 'moscow', 'warsaw'),
-  land('South-east Europe: Budapest to Bucharest, Sofia and Istanbul', 'budapest', 'bucharest', 'istanbul'),
-  land('Sofia: Bucharest to Athens', 'bucharest', 'sofia', 'athens'),
+  land('South-east Europe: Vienna, Budapest, Bucharest, Istanbul', 'vienna', 'budapest', 'bucharest', 'istanbul'),
+  land('Bucharest to Sofia and Athens', 'bucharest', 'sofia', 'athens'),
   land('Istanbul to Sofia', 'istanbul', 'sofia'),
-  land('Italy: Milan to Rome', 'milan', 'rome'),
-  land('Rome to Bari', 'rome', 'bari'),
-  sea('Morocco to Spain and Portugal', 'casablanca', 'gibraltar', 'madrid'),
+  land('Italy: Milan to Rome and Bari', 'milan', 'rome', 'bari'),
+  sea('Morocco to Spain (Gibraltar crossings)', 'casablanca', 'gibraltar', 'madrid'),
   sea('Morocco to Lisbon', 'casablanca', 'lisbon'),
   sea('Atlas Offshore: Morocco to Marseille', 'casablanca', 'gibraltar', 'marseille'),
 
-  // ---------------------------------------------------------------- Mediterranean and the Middle East
-  sea('SEA-ME-WE 3/4, IMEWE: Alexandria to Marseille', 'alexandria', 'marseille'),
-  sea('SEA-ME-WE 5: Egypt to Sicily and Marseille', 'alexandria', 'catania', 'marseille'),
-  sea('AAE-1: Egypt to Crete and Bari', 'alexandria', 'chania', 'bari'),
+  // ---------------------------------------------------------------- Europe to Asia, through Egypt
+  // The trunk systems from Marseille and Sicily through the Mediterranean, across Egypt (Alexandria to
+  // Zafarana, by land through Cairo), down the Red Sea and across the Indian Ocean. Each is one chain: a path
+  // along it is not switched at the landings it passes.
+  sea('SEA-ME-WE 4: Marseille to Singapore via Sicily, Egypt, Jeddah, the Gulf of Oman, Mumbai, Colombo, Chennai',
+    'marseille', 'catania', 'alexandria', 'suez', 'jeddah', 'babElMandeb', 'gulfOfAden', 'rasAlHadd', 'fujairah', 'mumbai', 'offKerala', 'colombo', 'chennai', 'malaccaNorth', 'singapore'),
+  sea('SEA-ME-WE 5: Marseille to Singapore via Sicily, Egypt, Jeddah, Djibouti, Colombo',
+    'marseille', 'catania', 'alexandria', 'suez', 'jeddah', 'djibouti', 'colombo', 'malaccaNorth', 'singapore'),
+  sea('SEA-ME-WE 5 branches: Djibouti to Muscat and Karachi', 'djibouti', 'gulfOfAden', 'rasAlHadd', 'muscat', 'karachi'),
+  sea('AAE-1: Bari, Crete, Egypt, Djibouti, Muscat, Mumbai, Singapore, Vietnam, Hong Kong',
+    'bari', 'chania', 'alexandria', 'suez', 'jeddah', 'djibouti', 'gulfOfAden', 'rasAlHadd', 'muscat', 'mumbai', 'offKerala', 'malaccaNorth', 'singapore', 'hoChiMinh', 'hongKong'),
+  sea('AAE-1: Egypt to Marseille', 'alexandria', 'marseille'),
+  sea('IMEWE: Marseille, Sicily, Egypt, Jeddah, Fujairah, Mumbai', 'marseille', 'catania', 'alexandria', 'suez', 'jeddah', 'babElMandeb', 'gulfOfAden', 'rasAlHadd', 'fujairah', 'mumbai'),
+  sea('SEA-ME-WE 4, IMEWE: the Karachi branches to Fujairah', 'karachi', 'fujairah'),
+  // Left out: the Karachi-Mumbai stretch of SEA-ME-WE 4 and IMEWE. Both countries land on them, but traffic
+  // between Pakistan and India is not handed over there; Karachi joins the trunks in the Gulf and at Djibouti.
+  sea('PEACE: Marseille, Egypt, Djibouti, Karachi', 'marseille', 'alexandria', 'suez', 'djibouti', 'gulfOfAden', 'karachi'),
+  sea('PEACE (Kenya branch), DARE1, EASSy, SEACOM (north): Mombasa to Djibouti', 'mombasa', 'offSomalia', 'guardafui', 'djibouti'),
   sea('2Africa (north): Egypt to Genoa', 'alexandria', 'genoa'),
-  sea('MedNautilus, Tamares: Tel Aviv to Sicily', 'telAviv', 'catania'),
   sea('Blue: Tel Aviv to Genoa', 'telAviv', 'genoa'),
+  sea('MedNautilus, Tamares: Tel Aviv to Sicily', 'telAviv', 'catania'),
   // Left out: Israel to Cyprus and Greece as a transit path, Israel to Jordan and Egypt (the Blue-Raman land
   // crossing is new) and Jeddah-Amman-Istanbul (JADI). AWS routes Tel Aviv to Bahrain and Dubai through
   // western Europe (115 and 147 ms for 1,700-2,100 km).
-  sea('Red Sea (SEA-ME-WE, AAE-1, PEACE, 2Africa): Suez to Jeddah and Djibouti', 'suez', 'jeddah', 'djibouti'),
-  sea('Red Sea express: Suez to Djibouti', 'suez', 'djibouti'),
+
+  // ---------------------------------------------------------------- The Gulf
   land('Saudi Arabia: Jeddah to Riyadh and Dammam', 'jeddah', 'riyadh', 'dammam'),
   land('Saudi causeway to Bahrain', 'dammam', 'bahrain'),
   land('Saudi Arabia to Qatar (Salwa)', 'dammam', 'doha'),
   land('Saudi Arabia to the UAE (Batha)', 'riyadh', 'abuDhabi'),
   sea('Gulf systems (FALCON, TGN-Gulf, Qatar-UAE)', 'bahrain', 'doha', 'abuDhabi'),
+  sea('FALCON, TGN-Gulf: Bahrain and Doha through the Strait of Hormuz to Fujairah', 'bahrain', 'doha', 'hormuz', 'fujairah'),
   land('UAE: Abu Dhabi, Dubai, Fujairah', 'abuDhabi', 'dubai', 'fujairah'),
-  sea('FALCON, TGN-Gulf: Fujairah through the Strait of Hormuz to Doha and Bahrain', 'fujairah', 'hormuz', 'doha', 'bahrain'),
   land('Fujairah to Muscat', 'fujairah', 'muscat'),
-  sea('Gulf of Oman to Aden (SEA-ME-WE 4/5, AAE-1, FALCON)', 'muscat', 'rasAlHadd', 'gulfOfAden', 'djibouti'),
-  sea('Fujairah to Djibouti (IMEWE, AAE-1)', 'fujairah', 'rasAlHadd', 'gulfOfAden', 'djibouti'),
-
-  // ---------------------------------------------------------------- Africa
-  // West coast: WACS, SAT-3 (Yzerfontein/Melkbosstrand - Angola - Nigeria - Ghana - Senegal - Portugal) and
-  // Equiano, 2Africa (west).
-  land('South Africa: Cape Town to Johannesburg', 'capeTown', 'johannesburg'),
-  sea('WACS, SAT-3: Cape Town to Luanda and Lagos', 'capeTown', 'luanda', 'lagos'),
-  sea('Equiano, 2Africa: Cape Town to Lagos', 'capeTown', 'lagos'),
-  sea('WACS, SAT-3, Equiano, MainOne: Lagos to Accra', 'lagos', 'accra'),
-  sea('West African coast to Dakar (SAT-3, ACE, 2Africa)', 'accra', 'capePalmas', 'offFreetown', 'dakar'),
-  sea('Dakar to Lisbon (SAT-3, ACE, WACS, Equiano)', 'dakar', 'lisbon'),
-  sea('Lisbon to Britain (WACS Highbridge, 2Africa Bude)', 'lisbon', 'bude'),
-  // East coast: EASSy, SEACOM, DARE1, PEACE (Kenya branch), 2Africa (east).
-  sea('EASSy, SEACOM, DARE1, PEACE: Mombasa to Djibouti', 'mombasa', 'offSomalia', 'guardafui', 'djibouti'),
+  sea('Mumbai to the Gulf (FALCON, MENA, TGN-Eurasia)', 'mumbai', 'fujairah'),
   sea('TEAMS: Mombasa to Fujairah', 'mombasa', 'offSomalia', 'guardafui', 'rasAlHadd', 'fujairah'),
+
+  // ---------------------------------------------------------------- Africa, west coast
+  land('South Africa: Cape Town to Johannesburg', 'capeTown', 'johannesburg'),
+  sea('WACS: Yzerfontein, Angola, Nigeria, Ghana, Portugal, Highbridge (UK)', 'capeTown', 'luanda', 'lagos', 'accra', 'capePalmas', 'offFreetown', 'offDakar', 'lisbon', 'bude'),
+  sea('SAT-3/WASC: Melkbosstrand, Angola, Nigeria, Ghana, Senegal, Portugal', 'capeTown', 'luanda', 'lagos', 'accra', 'capePalmas', 'offFreetown', 'dakar', 'lisbon'),
+  sea('Equiano: Melkbosstrand, Namibia, Nigeria, Lisbon', 'capeTown', 'lagos', 'capePalmas', 'offFreetown', 'offDakar', 'lisbon'),
+  sea('2Africa (west): Cape Town, Nigeria, Ghana, Senegal, Portugal, Bude', 'capeTown', 'lagos', 'accra', 'capePalmas', 'offFreetown', 'dakar', 'lisbon', 'bude'),
+  sea('2Africa (Mediterranean): Portugal to Barcelona, Marseille and Genoa', 'lisbon', 'gibraltar', 'barcelona', 'marseille', 'genoa'),
   // Left out: South Africa to East Africa (EASSy, SEACOM, 2Africa south of Mombasa) and East Africa to India.
   // AWS routes Cape Town to Mumbai (272 ms), Dubai (287 ms) and Singapore (317 ms) through Europe.
 
   // ---------------------------------------------------------------- South Asia
-  sea('Mumbai to the Gulf (FALCON, MENA, TGN-Eurasia, AAE-1)', 'mumbai', 'fujairah'),
-  sea('Mumbai to Djibouti and the Red Sea (IMEWE, SEA-ME-WE 4, PEACE-branch, AAE-1)', 'mumbai', 'gulfOfAden', 'djibouti'),
-  sea('Mumbai to Muscat (MENA, AAE-1)', 'mumbai', 'muscat'),
-  sea('Karachi to the Gulf and Djibouti (PEACE, SEA-ME-WE 5, AAE-1)', 'karachi', 'muscat'),
-  sea('PEACE: Karachi to Djibouti', 'karachi', 'gulfOfAden', 'djibouti'),
-  sea('Mumbai down the west coast to Colombo (SEA-ME-WE 4, Bharat Lanka)', 'mumbai', 'offKerala', 'colombo'),
-  land('India: Mumbai to Delhi, Hyderabad and Bangalore', 'delhi', 'mumbai', 'hyderabad'),
-  land('India: Delhi to Hyderabad', 'delhi', 'hyderabad'),
+  land('India: Delhi to Ahmedabad and Mumbai (NH48 corridor), Mumbai to Hyderabad', 'delhi', 'ahmedabad', 'mumbai', 'hyderabad'),
+  land('Pakistan: Karachi to Lahore', 'karachi', 'lahore'),
+  land('India: Delhi to Hyderabad and Chennai', 'delhi', 'hyderabad', 'chennai'),
   land('India: Mumbai to Bangalore and Chennai', 'mumbai', 'bangalore', 'chennai'),
-  land('India: Hyderabad to Chennai and Bangalore', 'bangalore', 'hyderabad', 'chennai'),
+  land('India: Hyderabad to Bangalore', 'hyderabad', 'bangalore'),
+  land('India: Delhi to Kolkata (Grand Trunk Road) and down the east coast to Chennai', 'delhi', 'kolkata', 'chennai'),
   sea('Chennai to Singapore (i2i, TIC, BBG)', 'chennai', 'malaccaNorth', 'singapore'),
-  sea('Sri Lanka to Singapore (SEA-ME-WE 3/4/5, BBG)', 'colombo', 'malaccaNorth', 'singapore'),
-  sea('Sri Lanka to Djibouti (SEA-ME-WE 5, AAE-1, SEA-ME-WE 6)', 'colombo', 'djibouti'),
 
   // ---------------------------------------------------------------- East and Southeast Asia
   land('Malaysia: Singapore to Kuala Lumpur and Bangkok', 'singapore', 'kualaLumpur', 'bangkok'),
-  sea('Singapore to Jakarta (Indigo West, ASC, B3J2)', 'singapore', 'jakarta'),
-  sea('Singapore to Hong Kong (APG, SJC, AAE-1, SEA-ME-WE 3/5)', 'singapore', 'hongKong'),
-  sea('Singapore to Vietnam and Hong Kong (APG, AAG)', 'singapore', 'hoChiMinh', 'hongKong'),
   // Left out: Thailand to Vietnam (AAE-1 from Songkhla): AWS routes Bangkok to Hong Kong through Singapore.
-  sea('Singapore to Manila (SJC, ADC)', 'singapore', 'manila'),
-  sea('Hong Kong to Manila (APCN-2, EAC)', 'hongKong', 'manila'),
-  sea('Hong Kong to Taiwan (APG, TPE, SJC2)', 'hongKong', 'taipei'),
+  sea('Singapore to Jakarta (B3J2, SEA-US feeders)', 'singapore', 'jakarta'),
+  sea('APG: Singapore, Vietnam, Hong Kong, Taiwan, Shanghai, Busan, Tokyo', 'singapore', 'hoChiMinh', 'hongKong', 'taipei', 'shanghai', 'busan', 'tokyo'),
+  sea('SJC, SJC2: Singapore, Hong Kong, Taiwan, Japan', 'singapore', 'hongKong', 'taipei', 'osaka', 'tokyo'),
+  sea('APCN-2, EAC: Singapore, Manila, Hong Kong, Taiwan, Busan, Tokyo', 'singapore', 'manila', 'hongKong', 'busan', 'tokyo'),
+  sea('TPE, APCN-2: Shanghai to Japan', 'shanghai', 'tokyo'),
   land('China: Hong Kong to Guangzhou, Shanghai and Beijing', 'hongKong', 'guangzhou', 'shanghai', 'beijing'),
-  sea('Taiwan to Japan (APCN-2, TPE, FASTER Taiwan branch)', 'taipei', 'tokyo'),
-  sea('Taiwan to Okinawa and Osaka (APG, SJC2)', 'taipei', 'osaka'),
-  sea('Shanghai to Japan (APG, NCP, TPE)', 'shanghai', 'tokyo'),
-  sea('Shanghai to Busan (APG, NCP)', 'shanghai', 'busan'),
-  sea('Hong Kong to Busan (APCN-2, APG)', 'hongKong', 'busan'),
   land('Korea: Seoul to Busan', 'seoul', 'busan'),
   sea('Korea-Japan (KJCN): Busan to Fukuoka', 'busan', 'fukuoka'),
-  sea('Korea to Tokyo (EAC, APCN-2)', 'busan', 'tokyo'),
   land('Japan: Fukuoka, Osaka, Tokyo', 'fukuoka', 'osaka', 'tokyo'),
-  sea('Japan-Guam-Australia North, Atisa: Tokyo to Guam', 'tokyo', 'guam'),
-  sea('AAG, SEA-US: Manila to Guam', 'manila', 'guam'),
-  sea('AAG: Hong Kong to Guam', 'hongKong', 'guam'),
-  sea('Echo, Bifrost: Singapore to Guam', 'singapore', 'guam'),
+  sea('JGA-N, JGA-S: Tokyo, Guam, Sydney', 'tokyo', 'guam', 'sydney'),
+  sea('PPC-1, Coral Sea: Sydney and Brisbane to Guam', 'brisbane', 'guam'),
+  sea('Echo, Bifrost: Singapore to Guam and California', 'singapore', 'guam', 'losAngeles'),
 
   // ---------------------------------------------------------------- The Pacific
-  sea('FASTER, NCP, Jupiter: Japan to Oregon (Bandon, Pacific City, Hillsboro)', 'tokyo', 'portland'),
+  sea('AAG: Singapore, Vietnam, Hong Kong, Manila, Guam, Hawaii, California', 'singapore', 'hoChiMinh', 'hongKong', 'manila', 'guam', 'honolulu', 'losAngeles'),
+  sea('SEA-US: Davao (here Manila), Guam, Hawaii, Los Angeles', 'manila', 'guam', 'honolulu', 'losAngeles'),
+  sea('FASTER: Japan and Taiwan to Bandon, Oregon', 'taipei', 'tokyo', 'portland'),
+  sea('NCP: Shanghai, Busan, Tokyo to Pacific City, Oregon', 'shanghai', 'busan', 'tokyo', 'portland'),
   sea('PC-1 (north): Japan to Harbour Pointe, Washington', 'tokyo', 'seattle'),
-  sea('Unity, Jupiter, PC-1 (south): Japan to Los Angeles', 'tokyo', 'losAngeles'),
-  sea('Jupiter: Shima (Osaka) to Los Angeles', 'osaka', 'losAngeles'),
-  sea('NCP, FASTER: Taiwan to Oregon', 'taipei', 'portland'),
-  sea('NCP: Busan to Oregon', 'busan', 'portland'),
-  sea('AAG, SEA-US: Guam to Hawaii', 'guam', 'honolulu'),
-  sea('Hawaii to California (AAG, SEA-US, Southern Cross)', 'honolulu', 'losAngeles'),
-  sea('Southern Cross: Hawaii to Morro Bay', 'honolulu', 'sanJose'),
-  sea('Southern Cross, Hawaiki: Hawaii to Oregon', 'honolulu', 'portland'),
-  sea('Echo, Bifrost: Guam to California', 'guam', 'losAngeles'),
+  sea('Unity, PC-1 (south): Japan to Los Angeles', 'tokyo', 'losAngeles'),
+  sea('Jupiter: Shima and Maruyama, the Philippines, Los Angeles and Hillsboro', 'manila', 'osaka', 'tokyo', 'losAngeles'),
+  sea('Jupiter: Japan to Hillsboro', 'tokyo', 'portland'),
+  sea('Southern Cross: Sydney, Fiji, Hawaii, Morro Bay and Hillsboro', 'sydney', 'suva', 'honolulu', 'sanJose'),
+  sea('Southern Cross: Hawaii to Hillsboro; Auckland to Hawaii', 'auckland', 'honolulu', 'portland'),
+  sea('Hawaiki: Sydney, Auckland, Hawaii, Pacific City', 'sydney', 'auckland', 'honolulu', 'portland'),
+  sea('Southern Cross NEXT: Sydney, Auckland, Fiji, Los Angeles', 'sydney', 'auckland', 'suva', 'losAngeles'),
 
   // ---------------------------------------------------------------- Oceania
   land('Australian east coast: Brisbane, Sydney, Melbourne (Hume corridor)', 'brisbane', 'sydney', 'melbourne'),
   land('Canberra to Sydney and Melbourne', 'sydney', 'canberra', 'melbourne'),
   land('Nullarbor: Melbourne to Adelaide and Perth', 'melbourne', 'adelaide', 'perth'),
-  sea('Indigo Central: Sydney to Perth along the south coast', 'sydney', 'capeHowe', 'greatBight', 'capeLeeuwin', 'perth'),
-  sea('Indigo West, ASC: Perth to Singapore (through the Sunda Strait)', 'perth', 'singapore'),
+  sea('Indigo (West and Central): Singapore, Perth, Sydney along the south coast', 'singapore', 'sundaStrait', 'perth', 'capeLeeuwin', 'greatBight', 'capeHowe', 'sydney'),
+  sea('ASC: Perth to Singapore (through the Sunda Strait)', 'perth', 'sundaStrait', 'singapore'),
+  sea('Tasman Global Access: Sydney to Auckland', 'sydney', 'auckland'),
   // Left out: the Indigo West branch from Jakarta to Perth: AWS routes Jakarta to Sydney and Melbourne through
   // Singapore (111 and 122 ms; Jakarta-Singapore 18 plus Singapore-Sydney 95).
-  sea('JGA-S, PPC-1: Sydney to Guam', 'sydney', 'guam'),
-  sea('Hawaiki, Southern Cross: Sydney to Hawaii', 'sydney', 'honolulu'),
-  sea('Southern Cross: Sydney to Fiji', 'sydney', 'suva'),
-  sea('Southern Cross: Fiji to Hawaii', 'suva', 'honolulu'),
-  sea('Tasman Global Access, Southern Cross: Sydney to Auckland', 'sydney', 'auckland'),
-  sea('Southern Cross, Hawaiki: Auckland to Hawaii', 'auckland', 'honolulu'),
-  sea('Southern Cross NEXT: Auckland to Fiji and Los Angeles', 'auckland', 'suva', 'losAngeles'),
-  sea('Coral Sea, JGA-S: Brisbane to Guam', 'brisbane', 'guam'),
 ];
