@@ -393,8 +393,14 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 
   // ---- windows ----
-  const windowServed = (): number[] =>
-    Array.from(world.regions, (_, r) => active.reduce((sum, p) => sum + (p.metrics.windowByRegion[r] ?? 0), 0));
+  const windowServed = (): number[] => {
+    const served = Array.from(world.regions, () => 0);
+    for (const population of active) {
+      const byRegion = population.metrics.windowByRegion;
+      for (let r = 0; r < served.length; r++) served[r] = (served[r] as number) + (byRegion[r] ?? 0);
+    }
+    return served;
+  };
 
   const closeWindow = (endS: number): void => {
     const regionServed = windowServed();

@@ -55,10 +55,15 @@ export class PopulationMetrics {
   closeWindow(regionIds: readonly string[]): UserWindow {
     const reads = this.windowReads.sorted();
     const writes = this.windowWrites.sorted();
+    const byRegion = this.windowByRegion;
     let servedBy = -1;
-    this.windowByRegion.forEach((count, r) => {
-      if (count > 0 && (servedBy < 0 || count > (this.windowByRegion[servedBy] as number))) servedBy = r;
-    });
+    for (let r = 0; r < byRegion.length; r++) {
+      const count = byRegion[r] as number;
+      if (count === 0) continue;
+      if (servedBy < 0 || count > (byRegion[servedBy] as number)) servedBy = r;
+      const id = regionIds[r];
+      if (id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
+    }
     const row: UserWindow = {
       readP50Ms: nearestRank(reads, 0.5),
       readP99Ms: nearestRank(reads, 0.99),
@@ -72,11 +77,7 @@ export class PopulationMetrics {
     this.windowWrites.clear();
     this.windowOk = 0;
     this.windowFailed = 0;
-    this.windowByRegion.forEach((count, r) => {
-      const id = regionIds[r];
-      if (count > 0 && id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
-    });
-    this.windowByRegion.fill(0);
+    if (servedBy >= 0) byRegion.fill(0);
     return row;
   }
 

@@ -45,6 +45,7 @@ export function createAnycast(context: RoutingContext): Router {
   return {
     pick: (u, nowS) => routeAt(u, nowS),
     shares: (u, nowS, out) => oneHot(out, routeAt(u, nowS)),
+    soleRoute: (u, nowS) => routeAt(u, nowS),
     routableChanged: refresh,
     powerChanged: (_r, nowS) => refresh(nowS),
     requestFailed: () => {},

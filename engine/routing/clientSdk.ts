@@ -25,6 +25,7 @@ export function createClientSdk(context: RoutingContext): Router {
   return {
     pick: (u) => routes[u] ?? -1,
     shares: (u, _nowS, out) => oneHot(out, routes[u] ?? -1),
+    soleRoute: (u) => routes[u] ?? -1,
     routableChanged: () => {},
     powerChanged: () => {},
     requestFailed(u, r) {

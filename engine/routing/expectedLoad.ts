@@ -21,6 +21,15 @@ export function expectedLoad(
   for (const u of populations) {
     const spec = world.users[u] as User | undefined;
     if (!spec || spec.qps === 0) continue;
+    const sole = router.soleRoute(u, nowS);
+    if (sole >= 0) {
+      out[sole] = (out[sole] as number) + spec.qps;
+      if (spec.writeRatio > 0) {
+        const writer = writerRegion(world, topology, u, sole);
+        if (writer !== sole) out[writer] = (out[writer] as number) + spec.qps * spec.writeRatio;
+      }
+      continue;
+    }
     router.shares(u, nowS, shares);
     for (let r = 0; r < R; r++) {
       const share = shares[r] as number;

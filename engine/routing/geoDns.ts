@@ -54,6 +54,10 @@ export function createGeoDns(context: RoutingContext): Router {
         out[r] = (out[r] ?? 0) + 1 / RESOLVER_GROUPS;
       }
     },
+    soleRoute(u, nowS) {
+      const history = answers[u] as History<number>;
+      return nowS - history.lastChangeS >= maxHoldS ? history.current : -1;
+    },
     routableChanged(nowS) {
       for (let u = 0; u < U; u++) answers[u]?.set(nowS, nearestHealthy(u));
     },

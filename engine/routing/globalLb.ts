@@ -36,6 +36,7 @@ export function createGlobalLb(context: RoutingContext): Router {
       if (weighted && weights.some((w) => w > 0)) out.set(weights);
       else oneHot(out, routes[u] ?? -1);
     },
+    soleRoute: (u) => (weighted ? -1 : (routes[u] ?? -1)),
     routableChanged: refresh,
     powerChanged: () => {},
     requestFailed: () => {},

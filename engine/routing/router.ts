@@ -28,6 +28,8 @@ export interface Router {
   pick(u: number, nowS: number, rng: Random): number;
   /** Writes population u's expected share of traffic per region at `nowS` into `out` (summing to 1 or 0). */
   shares(u: number, nowS: number, out: Float64Array): void;
+  /** The one region all of population u's traffic enters at `nowS`, or -1 when it is split (or goes nowhere). */
+  soleRoute(u: number, nowS: number): number;
   /** The routing layer's view of health (`routable`) changed at `nowS`. */
   routableChanged(nowS: number): void;
   /** Region r went dark or came back at `nowS`. */

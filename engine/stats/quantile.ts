@@ -1,6 +1,7 @@
 /** Sorts `values[0..count)` in place and returns that sorted view. The caller owns the buffer. */
 export function sortPrefix(values: Float64Array, count: number): Float64Array {
-  return values.subarray(0, count).sort();
+  const prefix = values.subarray(0, count);
+  return count > 1 ? prefix.sort() : prefix;
 }
 
 /** The q-quantile (0..1) of sorted values by the nearest-rank method, or NaN when there are none. */
