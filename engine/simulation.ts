@@ -104,6 +104,14 @@ export function chooseFidelity(scenario: Scenario): Fidelity {
   return requests <= EXACT_MODE_MAX_REQUESTS ? 'exact' : 'aggregate';
 }
 
+/** What a router's decisions depend on: its settings, and where regions and users are. */
+const routingKey = (scenario: Scenario): string =>
+  JSON.stringify([
+    scenario.routing,
+    scenario.regions.map((r) => [r.id, r.catalog, r.lat, r.lon, r.weight]),
+    scenario.users.map((u) => [u.id, u.lat, u.lon, u.lastMileMs, u.jurisdiction]),
+  ]);
+
 const sameRegions = (a: World, b: World): boolean =>
   a.regions.length === b.regions.length && a.regions.every((r, i) => r.id === b.regions[i]?.id);
 
@@ -280,6 +288,7 @@ export function createSimulation(initial: Scenario): Simulation {
 
   const onComplete = (flight: InFlight): void => {
     const { journey, population } = flight;
+    if (!carryOver(flight) && journey.ok) journey.entry = -1; // served by a region that no longer exists
     if (flight.version === version && population.index === journey.user && settle(context, journey, population.rng)) {
       run(flight);
       return;
@@ -296,9 +305,28 @@ export function createSimulation(initial: Scenario): Simulation {
     pool.push(flight);
   };
 
+  /**
+   * Brings a request sent before a live edit of the regions into the current world: its regions' indices are
+   * looked up again by id. False if a region it needs is gone.
+   */
+  const carryOver = (flight: InFlight): boolean => {
+    if (flight.version === version) return true;
+    const { journey } = flight;
+    const now = (old: number): number => (old < 0 ? -1 : indexOfRegion(flight.regions[old]?.id ?? ''));
+    const entry = now(journey.entry);
+    const writer = now(journey.writer);
+    if ((journey.entry >= 0 && entry < 0) || (journey.writer >= 0 && writer < 0)) return false;
+    journey.entry = entry;
+    journey.writer = writer;
+    journey.failedAt = now(journey.failedAt);
+    flight.version = version;
+    flight.regions = world.regions;
+    return true;
+  };
+
   const onStage = (flight: InFlight): void => {
-    if (flight.version !== version) {
-      // The regions changed under this request (a live edit): it cannot finish in a world that is gone.
+    if (!carryOver(flight)) {
+      // A region this request was on its way to was removed by a live edit.
       flight.journey.stage = 'done';
       flight.journey.ok = false;
       flight.journey.failure = 'no-route';
@@ -319,13 +347,15 @@ export function createSimulation(initial: Scenario): Simulation {
       (u) => world.users[u]?.qps ?? 0,
       (u, out) => router.shares(u, timeS, out),
       regionHealthy,
+      (record) => !regionHealthy(indexOfRegion(record.region)),
       shares,
     );
     for (const record of timeline.records) {
-      if (record.recoveredAtS !== null) continue;
-      const r = indexOfRegion(record.region);
-      if (r >= 0 && regionHealthy(r) && routable[r] === 1) {
-        record.recoveredAtS = timeS;
+      if (record.recoveredAtS === null) {
+        const r = indexOfRegion(record.region);
+        if (r >= 0 && regionHealthy(r) && routable[r] === 1) record.recoveredAtS = timeS;
+      } else if (!record.errorsSettled && timeS >= record.recoveredAtS + context.timeoutS) {
+        // Requests sent while it was down have all timed out by now: charge them to this failure.
         timeline.settleErrors(failedByPopulation(), record);
       }
     }
@@ -395,7 +425,7 @@ export function createSimulation(initial: Scenario): Simulation {
   // ---- windows ----
   const windowServed = (): number[] => {
     const served = Array.from(world.regions, () => 0);
-    for (const population of active) {
+    for (const population of populations.values()) {
       const byRegion = population.metrics.windowByRegion;
       for (let r = 0; r < served.length; r++) served[r] = (served[r] as number) + (byRegion[r] ?? 0);
     }
@@ -407,13 +437,15 @@ export function createSimulation(initial: Scenario): Simulation {
     const regionIds = world.regions.map((r) => r.id);
     accounting.closeWindow(regionIds, regionServed);
     const users = active.map((p) => p.metrics.closeWindow(regionIds));
+    // Populations removed by a live edit still finish their last requests: count them, with no column.
+    for (const population of populations.values()) if (population.index < 0) population.metrics.closeWindow(regionIds);
     pendingWindows.push({ startS: windowStartS, users, regionServed });
     windowStartS = endS;
     windowEndS = Math.min(Math.floor(endS) + 1, scenario.durationS);
   };
 
   // ---- live edits ----
-  const applyWorld = (next: Scenario): void => {
+  const applyWorld = (next: Scenario, previousScenario: Scenario): void => {
     const previous = world;
     world = buildWorld(next);
     keys = zipfKeys(next.workload.keyCount, next.workload.zipfS);
@@ -426,7 +458,10 @@ export function createSimulation(initial: Scenario): Simulation {
         });
         world.regions.forEach((_, r) => queues.setCapacity(r, capacityNow(r), timeS));
       }
-      rebuildRouting();
+      // A router keeps state (DNS caches, BGP convergence, SDK exclusions): keep it unless what it routes on changed.
+      if (routingKey(previousScenario) === routingKey(next)) {
+        context = { ...context, world, data: next.data, timeoutS: next.workload.timeoutMs / 1000 };
+      } else rebuildRouting();
       return;
     }
     // The regions changed: carry what belongs to a region over by its id, start the rest afresh.
@@ -523,10 +558,11 @@ export function createSimulation(initial: Scenario): Simulation {
       return pendingWindows.splice(0, pendingWindows.length);
     },
     applyScenario(next: Scenario): void {
+      const previousScenario = scenario;
       const previousFaults = scenario.faults;
       const faultsChanged = JSON.stringify(next.faults) !== JSON.stringify(previousFaults);
       scenario = next;
-      applyWorld(next);
+      applyWorld(next, previousScenario);
       syncPopulations();
       if (faultsChanged) scheduleFaults(previousFaults);
     },

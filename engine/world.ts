@@ -5,7 +5,7 @@
 import { findCatalogRegion } from './geo/catalog.ts';
 import { greatCircleKm } from './geo/greatCircle.ts';
 import { rttMs, type NetworkPlace } from './geo/rtt.ts';
-import { LOGNORMAL_MEAN_OVER_MEDIAN, serverCount } from './capacity/queueing.ts';
+import { LOGNORMAL_MEAN_OVER_MEDIAN } from './capacity/queueing.ts';
 import type { Region, Scenario, User } from './scenario/schema.ts';
 
 export interface WorldRegion extends NetworkPlace {
@@ -33,11 +33,6 @@ export interface World {
   readonly primaryIndex: number;
   /** Each region's mean busy time per request in seconds, for the scenario's read/write mix. */
   readonly meanServiceS: Float64Array;
-  /**
-   * Factor on sampled service times so that each region's c = round(capacity x mean service) servers
-   * saturate exactly at capacityQps (1 when c is large; at most 1.5 for a single server).
-   */
-  readonly serviceStretch: Float64Array;
 }
 
 export function resolveRegion(region: Region, index: number): WorldRegion {
@@ -81,13 +76,9 @@ export function buildWorld(scenario: Scenario): World {
     regions,
     (r) => (LOGNORMAL_MEAN_OVER_MEDIAN * (r.readServiceMs * (1 - writeShare) + r.writeServiceMs * writeShare)) / 1000,
   );
-  const serviceStretch = Float64Array.from(regions, (r, i) => {
-    const meanS = meanServiceS[i] as number;
-    return meanS > 0 ? serverCount(r.capacityQps, meanS) / (r.capacityQps * meanS) : 1;
-  });
   const primary = scenario.data.primary;
   const primaryIndex = Math.max(0, primary === undefined ? 0 : regions.findIndex((r) => r.id === primary));
-  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, meanServiceS, serviceStretch };
+  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, meanServiceS };
 }
 
 /** The region that owns population u's writes under home-region: nearest in its jurisdiction, else nearest. */

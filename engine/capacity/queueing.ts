@@ -38,7 +38,7 @@ export function waitDistribution(
   arrivalRate: number,
   capacityQps: number,
 ): { readonly pWait: number; readonly meanWaitS: number } {
-  const rho = arrivalRate / capacityQps;
+  const rho = capacityQps > 0 ? arrivalRate / capacityQps : 0;
   if (rho <= 0) return { pWait: 0, meanWaitS: 0 };
   const cappedRho = Math.min(rho, 0.995);
   const pWait = erlangC(servers, cappedRho * servers);

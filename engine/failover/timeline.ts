@@ -16,6 +16,8 @@ export interface FailoverRecord {
   /** Failed requests of each population id (all populations) since the failure, as counted at its start. */
   readonly failedAtStart: ReadonlyMap<string, number>;
   errorsByUser: Record<string, number>;
+  /** True once errorsByUser is final (a timeout after recovery). */
+  errorsSettled: boolean;
 }
 
 /** A rerouting is complete when at most this share of the affected traffic still reaches unhealthy regions. */
@@ -36,6 +38,7 @@ export class FailoverTimeline {
       affected,
       failedAtStart: failedSoFar,
       errorsByUser: {},
+      errorsSettled: false,
     });
   }
 
@@ -51,17 +54,19 @@ export class FailoverTimeline {
 
   /**
    * Marks as rerouted, at `nowS`, each record whose affected populations now send at most 1% of their traffic
-   * to unhealthy regions. `sharesOf` writes a population's current shares per region into `out`.
+   * to unhealthy regions, while its failure lasts (one that ends first was never rerouted). `sharesOf` writes a
+   * population's current shares per region into `out`.
    */
   checkRerouting(
     nowS: number,
     qpsOf: (u: number) => number,
     sharesOf: (u: number, out: Float64Array) => void,
     healthy: (r: number) => boolean,
+    stillFailing: (record: FailoverRecord) => boolean,
     out: Float64Array,
   ): void {
     for (const record of this.records) {
-      if (record.reroutedAtS !== null) continue;
+      if (record.reroutedAtS !== null || record.recoveredAtS !== null || !stillFailing(record)) continue;
       let total = 0;
       let misrouted = 0;
       for (const u of record.affected) {
@@ -76,9 +81,13 @@ export class FailoverTimeline {
     }
   }
 
-  /** Fills each record's error budget from the populations' failure counts now (at its end, or the run's). */
+  /**
+   * Fills a record's error budget from the populations' failure counts now: final for `record`; for every
+   * record not yet final when called without one (a report mid-run).
+   */
   settleErrors(failedNow: ReadonlyMap<string, number>, record?: FailoverRecord): void {
-    for (const r of record ? [record] : this.records.filter((x) => x.recoveredAtS === null)) {
+    if (record) record.errorsSettled = true;
+    for (const r of record ? [record] : this.records.filter((x) => !x.errorsSettled)) {
       const errors: Record<string, number> = {};
       for (const [id, failed] of failedNow) {
         const burned = failed - (r.failedAtStart.get(id) ?? 0);

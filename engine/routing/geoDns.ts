@@ -18,9 +18,14 @@ export function createGeoDns(context: RoutingContext): Router {
   const ignoring = Math.round(settings.ignoreTtlShare * RESOLVER_GROUPS);
   const holdOf = (g: number): number => (g < ignoring ? settings.ignoreTtlHoldS : ttlS);
   const maxHoldS = Math.max(ttlS, ignoring > 0 ? settings.ignoreTtlHoldS : 0);
-  // Resolver g of population u last resolved at phase + k * hold; phases spread evenly, with jitter.
+  // Resolver g of population u last resolved at phase + k * hold; phases spread evenly over the hold, with jitter.
   const phases = new Float64Array(U * RESOLVER_GROUPS);
-  for (let i = 0; i < phases.length; i++) phases[i] = (((i % RESOLVER_GROUPS) + rng.uniform()) / RESOLVER_GROUPS) * ttlS;
+  for (let i = 0; i < phases.length; i++) {
+    const g = i % RESOLVER_GROUPS;
+    // TTL-ignoring groups spread over their own hold, the others over the TTL.
+    const [slot, slots] = g < ignoring ? [g, ignoring] : [g - ignoring, RESOLVER_GROUPS - ignoring];
+    phases[i] = ((slot + rng.uniform()) / slots) * holdOf(g);
+  }
 
   const nearestHealthy = (u: number): number => {
     let best = -1;

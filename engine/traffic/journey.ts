@@ -123,11 +123,11 @@ function linkRttS(context: JourneyContext, a: number, b: number, rng: Random): n
   return rttS;
 }
 
+/** Seconds a request keeps one of the region's servers busy. */
 function serviceS(context: JourneyContext, region: number, isWrite: boolean, rng: Random): number {
   const spec = context.world.regions[region];
   const medianMs = isWrite ? (spec?.writeServiceMs ?? 0) : (spec?.readServiceMs ?? 0);
-  const stretch = context.world.serviceStretch[region] ?? 1;
-  return (rng.logNormal(medianMs, SERVICE_SIGMA) * stretch + (context.conditions.grayOf(region)?.addedMs ?? 0)) / 1000;
+  return (rng.logNormal(medianMs, SERVICE_SIGMA) * context.queues.stretchOf(region)) / 1000;
 }
 
 function fail(journey: Journey, reason: FailureReason, atS: number, region = -1): void {
@@ -188,7 +188,10 @@ function failsAtRegion(context: JourneyContext, journey: Journey, region: number
   return false;
 }
 
-/** Queue and serve at `region`; returns when service ends, or NaN after failing the journey. */
+/**
+ * Queue and serve at `region`; returns when the answer leaves it, or NaN after failing the journey. A gray
+ * failure's added latency (a slow dependency) delays the answer without keeping a server busy.
+ */
 function queueAndServe(context: JourneyContext, journey: Journey, region: number, isWrite: boolean, nowS: number, wayBackS: number, rng: Random): number {
   const busyS = serviceS(context, region, isWrite, rng);
   const startS = context.queues.admit(region, nowS, busyS, journey.deadlineS - wayBackS, rng);
@@ -196,11 +199,11 @@ function queueAndServe(context: JourneyContext, journey: Journey, region: number
     fail(journey, 'shed', nowS + wayBackS, region);
     return Number.NaN;
   }
-  if (startS === TIMED_OUT) {
+  if (startS === TIMED_OUT || !Number.isFinite(startS)) {
     fail(journey, 'timeout', journey.deadlineS, region);
     return Number.NaN;
   }
-  return startS + busyS;
+  return startS + busyS + (context.conditions.grayOf(region)?.addedMs ?? 0) / 1000;
 }
 
 /** Commits a write at the writer: returns when it may answer (after any replica acks), or NaN after failing. */
@@ -282,11 +285,12 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
  */
 export function settle(context: JourneyContext, journey: Journey, rng: Random): boolean {
   if (journey.ok || !context.router.retriesElsewhere) return false;
-  const failedAt = journey.entry;
+  // The SDK stops using the region that failed (for a forwarded write, the writer, not the entry that answered).
+  const failedAt = journey.failedAt >= 0 ? journey.failedAt : journey.entry;
   if (failedAt >= 0) context.router.requestFailed(journey.user, failedAt, journey.atS);
   if (journey.attempts > 1 || journey.failure === 'no-route') return false;
   const next = context.router.pick(journey.user, journey.atS, rng);
-  if (next < 0 || next === failedAt) return false;
+  if (next < 0 || next === journey.entry) return false;
   journey.stage = 'send';
   journey.failure = null;
   return true;
