@@ -2,7 +2,7 @@
  * A scenario resolved into what the simulation needs on its hot path: positions, every distance and RTT it
  * will ask for precomputed into flat arrays, and each region's queueing parameters.
  */
-import { findCatalogRegion } from './geo/catalog.ts';
+import { regionPlace } from './geo/regionPlace.ts';
 import { greatCircleKm } from './geo/greatCircle.ts';
 import { rttMs, type NetworkPlace } from './geo/rtt.ts';
 import { LOGNORMAL_MEAN_OVER_MEDIAN } from './capacity/queueing.ts';
@@ -36,19 +36,15 @@ export interface World {
 }
 
 export function resolveRegion(region: Region, index: number): WorldRegion {
-  const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
   return {
     id: region.id,
     index,
-    lat: entry?.lat ?? region.lat ?? 0,
-    lon: entry?.lon ?? region.lon ?? 0,
-    awsCode: entry?.provider === 'aws' ? entry.code : undefined,
+    ...regionPlace(region),
     capacityQps: region.capacityQps,
     readServiceMs: region.readServiceMs,
     writeServiceMs: region.writeServiceMs,
     weight: region.weight,
     autoscale: region.autoscale,
-    jurisdiction: region.jurisdiction ?? entry?.jurisdiction,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Node } from '@xyflow/react';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { resolveRegion } from '../../engine/world.ts';
+import { regionPlace } from '../../engine/geo/regionPlace.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { project } from '../map/projection.ts';
 
@@ -38,8 +38,8 @@ export function parseNodeId(nodeId: string): { kind: 'region' | 'user'; id: stri
 
 export function scenarioToNodes(scenario: Scenario): ScenarioNode[] {
   const primary = scenario.data.primary ?? scenario.regions[0]?.id;
-  const regions = scenario.regions.map((region, index): RegionNode => {
-    const place = resolveRegion(region, index);
+  const regions = scenario.regions.map((region): RegionNode => {
+    const place = regionPlace(region);
     const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
     return {
       id: regionNodeId(region.id),
