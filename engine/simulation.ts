@@ -13,69 +13,29 @@
  */
 import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
-import { Autoscaler, EVALUATION_S, type ScaleOrder } from './capacity/autoscaler.ts';
+import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
 import { RegionAccounting } from './metrics/regionAccounting.ts';
 import { expectedLoad } from './routing/expectedLoad.ts';
 import { PopulationMetrics } from './metrics/populationMetrics.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom } from './random.ts';
 import { buildReport, type Report } from './report.ts';
 import { HealthMonitor } from './routing/healthMonitor.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MetricsWindow } from './snapshot.ts';
 import { zipfKeys, type KeySampler } from './traffic/keyspace.ts';
-import { advance, emptyJourney, restartJourney, settle, type Journey, type JourneyContext } from './traffic/journey.ts';
+import { advance, emptyJourney, restartJourney, settle, type JourneyContext } from './traffic/journey.ts';
 import { buildWorld, type World } from './world.ts';
+import { chooseFidelity, sampleWeight, type Fidelity } from './fidelity.ts';
+import { carryOver as carryOverFlight, type InFlight, type PopulationState, type SimEvent } from './simulationState.ts';
+import { newFaults, routingKey, sameRegions } from './liveEdit.ts';
+
+export { chooseFidelity, type Fidelity } from './fidelity.ts';
 
 /** Seconds between control steps: routing shares, fluid queues, rerouting checks. */
 export const CONTROL_STEP_S = 0.1;
-/** In auto mode, runs with at most this many requests simulate every request. */
-export const EXACT_MODE_MAX_REQUESTS = 2_000_000;
-/** In aggregate mode, each population gets at least this many simulated requests per second (if it sends them). */
-export const MIN_SAMPLES_PER_POPULATION = 2;
-
-export type Fidelity = 'exact' | 'aggregate';
-
-/** Everything kept about one user population across windows and live edits. */
-export interface PopulationState {
-  readonly id: string;
-  /** Index in the current world's users, -1 once removed by a live edit. */
-  index: number;
-  /** True while the population has a next arrival (in the event queue in exact mode). */
-  scheduled: boolean;
-  /** Time of its next arrival, seconds. */
-  nextArrivalS: number;
-  /** Requests one of its simulated requests stands for (1 in exact mode). */
-  weight: number;
-  readonly rng: Random;
-  readonly metrics: PopulationMetrics;
-  /** The population's arrival event, reused for every arrival. */
-  readonly arrival: { readonly kind: 'arrival'; readonly population: PopulationState };
-}
-
-/** A request on its way. Pooled: the object is its own event and is reused once the request is done. */
-interface InFlight {
-  /** What the event queue should do with it next. */
-  kind: 'stage' | 'complete';
-  readonly journey: Journey;
-  population: PopulationState;
-  version: number;
-  /** The regions of the world the request was sent in (indices in the journey refer to them). */
-  regions: World['regions'];
-}
-
-type SimEvent =
-  | { readonly kind: 'arrival'; readonly population: PopulationState }
-  | InFlight
-  | { readonly kind: 'window-end' }
-  | { readonly kind: 'control' }
-  | { readonly kind: 'fault'; readonly index: number; readonly generation: number }
-  | { readonly kind: 'probe'; readonly region: number; readonly version: number }
-  | { readonly kind: 'probe-result'; readonly region: number; readonly passed: boolean; readonly version: number }
-  | { readonly kind: 'routing-update'; readonly region: number; readonly healthy: boolean; readonly version: number }
-  | { readonly kind: 'scale-ready'; readonly order: ScaleOrder; readonly version: number };
 
 export interface Simulation {
   /** Simulated seconds elapsed. */
@@ -96,24 +56,6 @@ export interface Simulation {
   /** Events processed so far (for benchmarks). */
   readonly eventCount: number;
 }
-
-/** The fidelity a scenario runs at. */
-export function chooseFidelity(scenario: Scenario): Fidelity {
-  if (scenario.simulation.mode !== 'auto') return scenario.simulation.mode;
-  const requests = scenario.users.reduce((sum, u) => sum + u.qps, 0) * scenario.durationS;
-  return requests <= EXACT_MODE_MAX_REQUESTS ? 'exact' : 'aggregate';
-}
-
-/** What a router's decisions depend on: its settings, and where regions and users are. */
-const routingKey = (scenario: Scenario): string =>
-  JSON.stringify([
-    scenario.routing,
-    scenario.regions.map((r) => [r.id, r.catalog, r.lat, r.lon, r.weight]),
-    scenario.users.map((u) => [u.id, u.lat, u.lon, u.lastMileMs, u.jurisdiction]),
-  ]);
-
-const sameRegions = (a: World, b: World): boolean =>
-  a.regions.length === b.regions.length && a.regions.every((r, i) => r.id === b.regions[i]?.id);
 
 export function createSimulation(initial: Scenario): Simulation {
   let scenario = initial;
@@ -195,13 +137,6 @@ export function createSimulation(initial: Scenario): Simulation {
     }
   };
 
-  /** Requests one simulated journey of a population sending `qps` stands for (the sample budget is shared by QPS). */
-  const weightOf = (qps: number, totalQps: number): number => {
-    if (fidelity === 'exact' || qps === 0) return 1;
-    const sampleRate = Math.max(Math.min(qps, MIN_SAMPLES_PER_POPULATION), (scenario.simulation.samplesPerSecond * qps) / totalQps);
-    return Math.max(1, Math.ceil(qps / sampleRate));
-  };
-
   const syncPopulations = (): void => {
     const totalQps = world.users.reduce((sum, u) => sum + u.qps, 0);
     for (const population of populations.values()) population.index = -1;
@@ -222,7 +157,7 @@ export function createSimulation(initial: Scenario): Simulation {
         populations.set(spec.id, population);
       }
       population.index = index;
-      population.weight = weightOf(spec.qps, totalQps);
+      population.weight = sampleWeight(fidelity, spec.qps, totalQps, scenario.simulation.samplesPerSecond);
       if (!population.scheduled) scheduleArrival(population, timeS);
       return population;
     });
@@ -235,14 +170,10 @@ export function createSimulation(initial: Scenario): Simulation {
    */
   const scheduleFaults = (previous?: Scenario['faults']): void => {
     faultGeneration++;
-    const before = new Map<string, number>();
-    for (const fault of previous ?? []) before.set(JSON.stringify(fault), (before.get(JSON.stringify(fault)) ?? 0) + 1);
+    const added = previous ? newFaults(previous, scenario.faults) : [];
     scenario.faults.forEach((fault, index) => {
-      const key = JSON.stringify(fault);
-      const known = before.get(key) ?? 0;
-      if (known > 0) before.set(key, known - 1);
       if (fault.atS >= timeS) queue.push(fault.atS, { kind: 'fault', index, generation: faultGeneration });
-      else if (previous && known === 0) queue.push(timeS, { kind: 'fault', index, generation: faultGeneration });
+      else if (added[index]) queue.push(timeS, { kind: 'fault', index, generation: faultGeneration });
     });
   };
 
@@ -305,24 +236,7 @@ export function createSimulation(initial: Scenario): Simulation {
     pool.push(flight);
   };
 
-  /**
-   * Brings a request sent before a live edit of the regions into the current world: its regions' indices are
-   * looked up again by id. False if a region it needs is gone.
-   */
-  const carryOver = (flight: InFlight): boolean => {
-    if (flight.version === version) return true;
-    const { journey } = flight;
-    const now = (old: number): number => (old < 0 ? -1 : indexOfRegion(flight.regions[old]?.id ?? ''));
-    const entry = now(journey.entry);
-    const writer = now(journey.writer);
-    if ((journey.entry >= 0 && entry < 0) || (journey.writer >= 0 && writer < 0)) return false;
-    journey.entry = entry;
-    journey.writer = writer;
-    journey.failedAt = now(journey.failedAt);
-    flight.version = version;
-    flight.regions = world.regions;
-    return true;
-  };
+  const carryOver = (flight: InFlight): boolean => carryOverFlight(flight, version, world, indexOfRegion);
 
   const onStage = (flight: InFlight): void => {
     if (!carryOver(flight)) {

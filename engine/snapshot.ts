@@ -14,7 +14,7 @@ export interface UserWindow {
   readonly readP99Ms: number;
   readonly writeP50Ms: number;
   readonly writeP99Ms: number;
-  /** Requests that completed successfully in the window. */
+  /** Requests that completed successfully in the window (weighted). */
   readonly ok: number;
   readonly failed: number;
   /** Index of the region that served most of the window's requests, -1 for none. */

@@ -51,7 +51,7 @@ export class PopulationMetrics {
     this.windowFailed += weight;
   }
 
-  /** Closes the current window: its summary, and a fresh window. `regionIds` names the regions by index. */
+  /** Closes the current window and returns its summary; `regionIds` names the regions by index. */
   closeWindow(regionIds: readonly string[]): UserWindow {
     const reads = this.windowReads.sorted();
     const writes = this.windowWrites.sorted();

@@ -15,7 +15,7 @@ export interface RegionTotals {
 export class RegionAccounting {
   /** Capacity-seconds offered in the open window, by region index. */
   private windowCapacityS: Float64Array;
-  /** Requests that failed at each region in the open window. */
+  /** Requests that failed at each region in the open window, by region index. */
   private windowDropped: Float64Array;
   private readonly totals = new Map<string, RegionTotals>();
 
