@@ -61,6 +61,17 @@ function readable(report: Report): string {
       `${region.id.padEnd(14)} ${(region.utilization.mean * 100).toFixed(1).padStart(9)}% ${(region.utilization.max * 100).toFixed(1).padStart(9)}% ${String(region.served).padStart(11)} ${String(region.dropped).padStart(9)}`,
     );
   }
+  const lagging = report.links.filter((l) => l.replicatedWrites > 0);
+  if (lagging.length > 0) {
+    const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(0)} ms`);
+    lines.push('', 'replication      to               RTT    lag p50    lag p99    lag max      writes');
+    for (const l of lagging) {
+      lines.push(
+        `${l.from.padEnd(15)}  ${l.to.padEnd(13)} ${ms(l.rttMs).padStart(7)} ${ms(l.lagMs.p50).padStart(10)} ${ms(l.lagMs.p99).padStart(10)} ${ms(l.lagMs.max).padStart(10)} ${String(l.replicatedWrites).padStart(11)}`,
+      );
+    }
+  }
+  lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
   if (report.failovers.length > 0) {
     const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
     lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');

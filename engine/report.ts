@@ -2,6 +2,7 @@
  * The report of a run: the public contract of the command line (`npm run sim -- file --json`) and of every
  * view that summarises a run. Times are seconds of simulated time, latencies milliseconds.
  */
+import type { LostWrite, Replication } from './data/replication.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
 import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -41,6 +42,19 @@ export interface LinkReport {
   readonly to: string;
   /** Median network round trip in ms between the two regions. */
   readonly rttMs: number;
+  /** Replication lag from commit at `from` to apply at `to`, ms (nulls before any write was applied). */
+  readonly lagMs: { readonly p50: number | null; readonly p99: number | null; readonly max: number | null };
+  /** Writes applied over this link. */
+  readonly replicatedWrites: number;
+}
+
+export interface DataLossReport {
+  /** Writes acknowledged to their client that were lost with a region before any replica had them. */
+  readonly ackedWritesLost: number;
+  /** Recovery point: the age in seconds of the oldest lost write when its region went dark (0: none lost). */
+  readonly rpoS: number;
+  /** Examples of lost writes, oldest first, at most 200 (ackedWritesLost counts all). */
+  readonly ledger: readonly LostWrite[];
 }
 
 export interface FailoverReport {
@@ -74,6 +88,7 @@ export interface Report {
   readonly regions: readonly RegionReport[];
   readonly links: readonly LinkReport[];
   readonly failovers: readonly FailoverReport[];
+  readonly dataLoss: DataLossReport;
 }
 
 export interface ReportInput {
@@ -87,6 +102,7 @@ export interface ReportInput {
   readonly regionTotals: ReadonlyMap<string, { served: number; dropped: number; capacitySeconds: number; utilizationMax: number }>;
   readonly elapsedS: number;
   readonly failovers: readonly FailoverRecord[];
+  readonly replication: Replication;
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
@@ -130,7 +146,15 @@ export function buildReport(input: ReportInput): Report {
   for (let a = 0; a < R; a++) {
     for (let b = 0; b < R; b++) {
       if (a === b) continue;
-      links.push({ from: world.regions[a]?.id ?? '', to: world.regions[b]?.id ?? '', rttMs: round3(world.regionRttMs[a * R + b] as number) });
+      const lag = input.replication.lagOf(a, b);
+      const ms = (v: number | null) => (v === null ? null : round3(v));
+      links.push({
+        from: world.regions[a]?.id ?? '',
+        to: world.regions[b]?.id ?? '',
+        rttMs: round3(world.regionRttMs[a * R + b] as number),
+        lagMs: { p50: ms(lag.p50), p99: ms(lag.p99), max: ms(lag.max) },
+        replicatedWrites: lag.writes,
+      });
     }
   }
   const ok = input.everyone.reduce((sum, p) => sum + p.metrics.ok, 0);
@@ -157,5 +181,10 @@ export function buildReport(input: ReportInput): Report {
     regions,
     links,
     failovers,
+    dataLoss: {
+      ackedWritesLost: input.replication.lostWrites,
+      rpoS: round3(input.replication.rpoS),
+      ledger: input.replication.ledger,
+    },
   };
 }

@@ -13,6 +13,7 @@
  */
 import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
+import { Replication } from './data/replication.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
@@ -82,6 +83,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let router: Router;
   let queues: RegionQueues;
   let autoscaler: Autoscaler;
+  let replication: Replication;
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
@@ -95,8 +97,25 @@ export function createSimulation(initial: Scenario): Simulation {
 
   const rebuildRouting = (): void => {
     router = createRouter({ world, settings: scenario.routing, routable, conditions, rng: routerRng });
-    context = { world, data: scenario.data, conditions, queues, router, timeoutS: scenario.workload.timeoutMs / 1000 };
+    context = journeyContext();
   };
+
+  const journeyContext = (): JourneyContext => ({
+    world,
+    data: scenario.data,
+    conditions,
+    queues,
+    router,
+    replication,
+    timeoutS: scenario.workload.timeoutMs / 1000,
+    applyAt: new Float64Array(world.regions.length),
+  });
+
+  const replicationSettings = () => ({
+    writeBytes: scenario.workload.writeBytes,
+    linkMbps: scenario.data.replicationMbps,
+    batchMs: scenario.data.replicationBatchMs,
+  });
 
   const rebuildCapacity = (): void => {
     autoscaler = new Autoscaler(world.regions.map((r) => r.autoscale), world.regions.map((r) => r.capacityQps));
@@ -107,6 +126,7 @@ export function createSimulation(initial: Scenario): Simulation {
       timeoutS: scenario.workload.timeoutMs / 1000,
     };
     queues = fidelity === 'exact' ? createExactQueues(setup) : createFluidQueues(setup);
+    replication = new Replication(world, conditions, replicationSettings());
   };
 
   const scheduleProbes = (): void => {
@@ -278,6 +298,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let controlStep = 0;
   const onControl = (): void => {
     const stepEndS = Math.min((controlStep + 1) * CONTROL_STEP_S, scenario.durationS);
+    replication.drain(timeS);
     expectedLoad(world, scenario.data.topology, router, activeIndices(), timeS, shares, arrivalQps);
     queues.step(arrivalQps, CONTROL_STEP_S);
     world.regions.forEach((_, r) => accounting.offerCapacity(r, capacityNow(r), stepEndS - timeS));
@@ -300,7 +321,12 @@ export function createSimulation(initial: Scenario): Simulation {
     if (generation !== faultGeneration) return; // superseded by a live edit of the faults
     const fault = scenario.faults[index];
     if (!fault) return;
+    if (fault.kind === 'region-down') {
+      const lostRegion = indexOfRegion(fault.region);
+      if (lostRegion >= 0 && !conditions.isDark(lostRegion)) replication.regionLost(lostRegion, timeS);
+    }
     conditions.apply(fault, indexOfRegion);
+    replication.conditionsChanged(timeS);
     if (!('region' in fault)) return;
     const r = indexOfRegion(fault.region);
     if (r < 0) return;
@@ -373,9 +399,9 @@ export function createSimulation(initial: Scenario): Simulation {
         world.regions.forEach((_, r) => queues.setCapacity(r, capacityNow(r), timeS));
       }
       // A router keeps state (DNS caches, BGP convergence, SDK exclusions): keep it unless what it routes on changed.
-      if (routingKey(previousScenario) === routingKey(next)) {
-        context = { ...context, world, data: next.data, timeoutS: next.workload.timeoutMs / 1000 };
-      } else rebuildRouting();
+      replication.updateWorld(world, replicationSettings());
+      if (routingKey(previousScenario) === routingKey(next)) context = journeyContext();
+      else rebuildRouting();
       return;
     }
     // The regions changed: carry what belongs to a region over by its id, start the rest afresh.
@@ -492,6 +518,7 @@ export function createSimulation(initial: Scenario): Simulation {
         regionTotals: totals,
         elapsedS: timeS,
         failovers: timeline.records,
+        replication,
       });
     },
   };

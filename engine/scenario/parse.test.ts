@@ -56,7 +56,7 @@ describe('parseScenario on valid input', () => {
         durationS: 600,
         regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1 }],
         users: [],
-        workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, overload: 'timeout' },
+        workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, writeBytes: 1024, overload: 'timeout' },
         routing: {
           policy: 'geodns',
           dnsTtlS: 60,
@@ -69,7 +69,7 @@ describe('parseScenario on valid input', () => {
           clientProbeIntervalS: 30,
           healthCheck: { intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 },
         },
-        data: { topology: 'active-passive', replication: 'async', conflict: 'lww', reads: 'eventual' },
+        data: { topology: 'active-passive', replication: 'async', conflict: 'lww', reads: 'eventual', replicationMbps: 100, replicationBatchMs: 10 },
         faults: [],
         simulation: { mode: 'auto', samplesPerSecond: 500 },
       },

@@ -87,6 +87,7 @@ export const WorkloadSchema = z
     keyCount: z.int('must be a whole number').min(1, 'must be at least 1').max(1_000_000_000, 'must be at most 1,000,000,000').default(100_000).describe('Number of distinct keys requests touch.'),
     zipfS: between(0, 3).default(0.99).describe('Skew of key popularity (Zipf exponent): 0 is uniform, about 1 is typical of real workloads.'),
     timeoutMs: between(1, 600_000).default(2000).describe('How long a client waits for an answer before it gives up, in ms.'),
+    writeBytes: between(1, 100_000_000).default(1024).describe('Bytes a write puts on each replication link.'),
     overload: z
       .enum(['timeout', 'shed'])
       .default('timeout')
@@ -113,6 +114,8 @@ export const DataSchema = z
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
     conflict: z.enum(['lww', 'crdt', 'app-merge']).default('lww').describe('How concurrent writes to one key are resolved.'),
     reads: z.enum(['strong', 'bounded', 'session', 'eventual']).default('eventual').describe('Read consistency.'),
+    replicationMbps: between(0.001, 1_000_000).default(100).describe('Bandwidth of each directed replication link, megabits per second.'),
+    replicationBatchMs: between(0, 60_000).default(10).describe('Replication ships writes in batches at this interval, ms (0: each at once).'),
   })
   .describe('How data is placed, replicated and read.');
 

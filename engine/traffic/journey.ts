@@ -12,6 +12,7 @@
  * stages back to back at send time against the fluid queue model.
  */
 import type { Conditions } from '../conditions.ts';
+import type { Replication, WriteRecord } from '../data/replication.ts';
 import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
@@ -53,6 +54,8 @@ export interface Journey {
   failure: FailureReason | null;
   /** Region where the journey failed (-1 if it did not, or failed before reaching one). */
   failedAt: number;
+  /** The write it committed, if any: told whether its client was acknowledged. */
+  write: WriteRecord | null;
 }
 
 /** What a journey needs from the simulation around it. */
@@ -62,7 +65,10 @@ export interface JourneyContext {
   readonly conditions: Conditions;
   readonly queues: RegionQueues;
   readonly router: Router;
+  readonly replication: Replication;
   readonly timeoutS: number;
+  /** Scratch space for replica apply times, one per region. */
+  readonly applyAt: Float64Array;
 }
 
 /** A journey with every field set, ready for `restartJourney` (journeys are pooled and reused). */
@@ -85,6 +91,7 @@ export function emptyJourney(): Journey {
     ok: false,
     failure: null,
     failedAt: -1,
+    write: null,
   };
 }
 
@@ -107,6 +114,7 @@ export function restartJourney(journey: Journey, user: number, isWrite: boolean,
   journey.ok = false;
   journey.failure = null;
   journey.failedAt = -1;
+  journey.write = null;
   return journey;
 }
 
@@ -131,6 +139,7 @@ function serviceS(context: JourneyContext, region: number, isWrite: boolean, rng
 }
 
 function fail(journey: Journey, reason: FailureReason, atS: number, region = -1): void {
+  if (journey.write) journey.write.ackS = Number.POSITIVE_INFINITY; // committed, but its client never heard
   journey.failedAt = region;
   journey.stage = 'done';
   journey.ok = false;
@@ -149,11 +158,12 @@ function succeed(journey: Journey, atS: number): void {
 }
 
 /**
- * Time in seconds the writer waits for replica acknowledgements: sync waits for every replica (bound by the
- * farthest), semi-sync for the fastest, async for none. NaN when the acknowledgements it needs cannot come (a
- * replica is dark or cut off): a strictly synchronous write then blocks until its client gives up.
+ * Seconds the writer waits, after committing at `commitS`, for replica acknowledgements: sync waits for every
+ * replica to apply the write (bound by the farthest, and by any replication backlog), semi-sync for the first,
+ * async for none. NaN when the acknowledgements it needs cannot come (a replica is dark or cut off): a strictly
+ * synchronous write then blocks until its client gives up.
  */
-function replicationWaitS(context: JourneyContext, writer: number, rng: Random): number {
+function replicationWaitS(context: JourneyContext, writer: number, commitS: number, rng: Random): number {
   const replication = context.data.replication;
   const R = context.world.regions.length;
   if (replication === 'async' || R === 1) return 0;
@@ -162,11 +172,12 @@ function replicationWaitS(context: JourneyContext, writer: number, rng: Random):
   let unreachable = false;
   for (let r = 0; r < R; r++) {
     if (r === writer) continue;
-    if (context.conditions.isDark(r) || context.conditions.exchangeBlocked(writer, r)) {
+    const appliedS = context.applyAt[r] as number;
+    if (Number.isNaN(appliedS) || context.conditions.exchangeBlocked(writer, r)) {
       unreachable = true;
       continue;
     }
-    const ackS = linkRttS(context, writer, r, rng);
+    const ackS = appliedS - commitS + linkRttS(context, r, writer, rng) / 2;
     farthest = Math.max(farthest, ackS);
     fastest = Math.min(fastest, ackS);
   }
@@ -210,12 +221,14 @@ function queueAndServe(context: JourneyContext, journey: Journey, region: number
 function commit(context: JourneyContext, journey: Journey, writer: number, nowS: number, wayBackS: number, rng: Random): number {
   const doneS = queueAndServe(context, journey, writer, true, nowS, wayBackS, rng);
   if (Number.isNaN(doneS)) return doneS;
-  const ackS = replicationWaitS(context, writer, rng);
-  if (Number.isNaN(ackS)) {
+  journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt);
+  const waitS = replicationWaitS(context, writer, doneS, rng);
+  if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);
     return Number.NaN;
   }
-  return doneS + ackS;
+  journey.write.ackS = doneS + waitS;
+  return doneS + waitS;
 }
 
 /** Starts a new attempt (the first, or a client's retry at the next region). */

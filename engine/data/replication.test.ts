@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../scenario/defaultScenario.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { runScenario } from '../simulation.ts';
+import { LEDGER_CAP } from './replication.ts';
+
+function scenario(overrides: Partial<ScenarioInput>, data: Partial<NonNullable<ScenarioInput['data']>> = {}): Scenario {
+  const parsed = parseScenario({
+    ...defaultScenario,
+    durationS: 60,
+    simulation: { mode: 'exact' },
+    ...overrides,
+    data: { ...defaultScenario.data, topology: 'active-active', ...data },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.scenario;
+}
+
+const link = (report: ReturnType<typeof runScenario>, from: string, to: string) => {
+  const found = report.links.find((l) => l.from === from && l.to === to);
+  if (!found) throw new Error(`no link ${from} -> ${to}`);
+  return found;
+};
+
+describe('replication lag per link', () => {
+  it('is the one-way delay plus batching and sending on a healthy link', () => {
+    const report = runScenario(scenario({}));
+    const usEu = link(report, 'us-east', 'eu-west');
+    const oneWayMs = usEu.rttMs / 2;
+    expect(usEu.replicatedWrites).toBeGreaterThan(1000);
+    expect(usEu.lagMs.p50).toBeGreaterThanOrEqual(oneWayMs);
+    expect(usEu.lagMs.p50).toBeLessThan(oneWayMs + 10 + 2); // at most one 10-ms batch and a sub-ms send
+    expect(usEu.lagMs.p99).toBeLessThan(oneWayMs + 12);
+  });
+
+  it('builds a backlog while a link is partitioned, which drains after it heals', () => {
+    const report = runScenario(
+      scenario({
+        durationS: 90,
+        faults: [
+          { kind: 'partition', atS: 20, from: 'us-east', to: 'ap-northeast' },
+          { kind: 'link-heal', atS: 50, from: 'us-east', to: 'ap-northeast' },
+        ],
+      }),
+    );
+    const cut = link(report, 'us-east', 'ap-northeast');
+    expect(cut.lagMs.max).toBeGreaterThan(29_000); // a write from the partition's start waited ~30 s
+    expect(cut.lagMs.max).toBeLessThan(31_000);
+    expect(cut.lagMs.p50).toBeLessThan(cut.rttMs); // most writes flowed normally
+    expect(link(report, 'us-east', 'eu-west').lagMs.max).toBeLessThan(200); // other links untouched
+  });
+
+  it('grows without bound when writes need more bandwidth than the link has', () => {
+    // New York writes 200 x 20% = 80 writes/s of 10 kB = 6.4 Mbit/s over a 1 Mbit/s link.
+    const slow = runScenario(scenario({ workload: { writeBytes: 10_000 } }, { replicationMbps: 1 }));
+    const fast = runScenario(scenario({ workload: { writeBytes: 10_000 } }, { replicationMbps: 100 }));
+    expect(link(slow, 'us-east', 'eu-west').lagMs.max).toBeGreaterThan(10_000);
+    expect(link(fast, 'us-east', 'eu-west').lagMs.max).toBeLessThan(200);
+  });
+});
+
+describe('data loss when a region goes dark', () => {
+  const failing = (replication: 'sync' | 'semi-sync' | 'async', seed = 1, atS = 30.37) =>
+    runScenario(scenario({ seed, faults: [{ kind: 'region-down', atS, region: 'us-east' }] }, { replication }));
+
+  it('loses about write rate x lag of acknowledged writes under async replication', () => {
+    const report = failing('async');
+    // New York writes 400 x 20% = 80/s at us-east; what it had not yet shipped (~40 ms of lag to Dublin) is lost.
+    const lagS = (link(report, 'us-east', 'eu-west').lagMs.p50 ?? 0) / 1000;
+    expect(report.dataLoss.ackedWritesLost).toBeGreaterThan(0.3 * 80 * lagS);
+    expect(report.dataLoss.ackedWritesLost).toBeLessThan(3 * 80 * lagS + 5);
+    expect(report.dataLoss.rpoS).toBeGreaterThan(0);
+    expect(report.dataLoss.rpoS).toBeLessThan(0.2);
+    for (const lost of report.dataLoss.ledger) {
+      expect(lost.region).toBe('us-east');
+      expect(lost.atS).toBeLessThanOrEqual(30.37);
+      expect(lost.atS).toBeGreaterThan(30.37 - 0.2);
+    }
+  });
+
+  it('loses no acknowledged write under sync replication, whatever region fails and when (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 5, max: 55, noNaN: true }), fc.constantFrom('us-east', 'eu-west', 'ap-northeast'), (seed, atS, region) => {
+        const report = runScenario(
+          scenario({ seed, durationS: 60, faults: [{ kind: 'region-down', atS, region }] }, { replication: 'sync' }),
+        );
+        expect(report.dataLoss.ackedWritesLost).toBe(0);
+        expect(report.dataLoss.ledger).toEqual([]);
+      }),
+      { numRuns: 6, seed: 42 },
+    );
+  });
+
+  it('loses none under semi-sync while its acknowledging replica survives', () => {
+    expect(failing('semi-sync').dataLoss.ackedWritesLost).toBe(0);
+  });
+
+  it('keeps at most LEDGER_CAP examples, oldest first, and counts every loss', () => {
+    // A 30-s partition to both replicas, then the writer dies: everything written meanwhile is lost.
+    const report = runScenario(
+      scenario({
+        faults: [
+          { kind: 'partition', atS: 10, from: 'us-east', to: 'eu-west', direction: 'one-way' },
+          { kind: 'partition', atS: 10, from: 'us-east', to: 'ap-northeast', direction: 'one-way' },
+          { kind: 'region-down', atS: 40, region: 'us-east' },
+        ],
+      }),
+    );
+    expect(report.dataLoss.ackedWritesLost).toBeGreaterThan(2000); // ~80 writes/s for 30 s
+    expect(report.dataLoss.ledger).toHaveLength(LEDGER_CAP);
+    const times = report.dataLoss.ledger.map((l) => l.atS);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(report.dataLoss.rpoS).toBeGreaterThan(29);
+    expect(report.dataLoss.rpoS).toBeLessThan(31);
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Replication between regions: every write a region commits is shipped to every other region over a stream
+ * per directed link. A stream batches (writes leave at the next batch boundary), has finite bandwidth (a write of
+ * `writeBytes` occupies the link for writeBytes / bandwidth), and pays the link's one-way delay. A partitioned
+ * link, or a dark receiver, holds its writes back; once it heals the backlog drains at the link's bandwidth.
+ *
+ * A write's lag on a link is the time from its commit to its apply at the replica. Writes a region acknowledged
+ * and had not applied anywhere else when it went dark are lost: the data-loss ledger records them (key, region,
+ * time, version) and the RPO is the age of the oldest one.
+ */
+import type { Conditions } from '../conditions.ts';
+import { LatencyHistogram } from '../stats/histogram.ts';
+import type { World } from '../world.ts';
+
+/** A committed write, shared by its entries on every outgoing link. */
+export interface WriteRecord {
+  readonly key: number;
+  readonly region: number;
+  readonly commitS: number;
+  /** Requests it stands for (1 in exact mode). */
+  readonly weight: number;
+  /** A sequence number of the region's writes, unique in the run. */
+  readonly version: number;
+  /** True once any replica has applied it (it would survive the writer's loss). */
+  appliedSomewhere: boolean;
+  /** When its client was told it succeeded; Infinity if never (it failed, or timed out). */
+  ackS: number;
+}
+
+interface Entry {
+  readonly write: WriteRecord;
+  /** When the replica applies it; NaN while the link holds it back. */
+  applyS: number;
+}
+
+interface Stream {
+  /** Entries in commit order; `head` indexes the first not yet applied. */
+  entries: Entry[];
+  head: number;
+  /** When the sender is next free to put a write on the link, seconds. */
+  freeAtS: number;
+  /** The latest batch boundary a write has been scheduled at. */
+  lastFlushS: number;
+  blocked: boolean;
+  readonly lag: LatencyHistogram;
+  lagMaxMs: number;
+  applied: number;
+}
+
+export interface LostWrite {
+  readonly key: number;
+  readonly region: string;
+  /** When the write was acknowledged (committed), seconds. */
+  readonly atS: number;
+  readonly version: number;
+}
+
+export interface ReplicationSettings {
+  /** Bytes one write puts on a replication link. */
+  readonly writeBytes: number;
+  /** Bandwidth of each directed replication link, megabits per second. */
+  readonly linkMbps: number;
+  /** Writes leave in batches at multiples of this interval, ms (0: at once). */
+  readonly batchMs: number;
+}
+
+/** The lost-write ledger keeps at most this many examples; the count is complete. */
+export const LEDGER_CAP = 200;
+
+export class Replication {
+  private readonly streams: Stream[];
+  private nextVersion = 1;
+  lostWrites = 0;
+  rpoS = 0;
+  readonly ledger: LostWrite[] = [];
+
+  constructor(
+    private world: World,
+    private readonly conditions: Conditions,
+    private settings: ReplicationSettings,
+  ) {
+    const R = world.regions.length;
+    this.streams = Array.from({ length: R * R }, () => ({
+      entries: [],
+      head: 0,
+      freeAtS: 0,
+      lastFlushS: 0,
+      blocked: false,
+      lag: new LatencyHistogram(),
+      lagMaxMs: 0,
+      applied: 0,
+    }));
+  }
+
+  /** Same regions, new geometry or settings (a live edit that moved something). */
+  updateWorld(world: World, settings: ReplicationSettings): void {
+    this.world = world;
+    this.settings = settings;
+  }
+
+  private get regionCount(): number {
+    return this.world.regions.length;
+  }
+
+  /** Seconds `writes` writes occupy a link. */
+  private transmitS(writes: number): number {
+    return (writes * this.settings.writeBytes * 8) / (this.settings.linkMbps * 1e6);
+  }
+
+  private isBlocked(from: number, to: number): boolean {
+    return this.conditions.isDark(from) || this.conditions.isDark(to) || this.conditions.linkFrom(from, to).blocked;
+  }
+
+  /** When a write (standing for `weight` writes) sent on the link a -> b no earlier than `readyS` is applied there. */
+  private schedule(stream: Stream, from: number, to: number, readyS: number, weight: number): number {
+    const batchS = this.settings.batchMs / 1000;
+    const flushS = batchS > 0 ? Math.ceil(readyS / batchS) * batchS : readyS;
+    // Commits reach the stream slightly out of order (service times vary); a write committed before the last
+    // one scheduled queues behind the backlog as it stood at its own flush, not behind the later write.
+    const backlogS = Math.max(0, stream.freeAtS - Math.max(flushS, stream.lastFlushS));
+    const departS = flushS + backlogS;
+    stream.lastFlushS = Math.max(stream.lastFlushS, flushS);
+    const sentS = departS + this.transmitS(weight);
+    stream.freeAtS = Math.max(stream.freeAtS, departS) + this.transmitS(weight);
+    const R = this.regionCount;
+    const oneWayS = ((this.world.regionRttMs[from * R + to] as number) + this.conditions.linkFrom(from, to).addedMs) / 2000;
+    return sentS + oneWayS;
+  }
+
+  /**
+   * Ships a write committed at region `from` at `commitS` to every other region. Fills `applyAt` with the time
+   * each replica applies it (NaN where the link holds it back; the writer's own entry is its commit) and returns
+   * the write's record, whose `ackS` the caller sets once it knows when the client was answered.
+   */
+  replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array): WriteRecord {
+    const R = this.regionCount;
+    const write: WriteRecord = { key, region: from, commitS, weight, version: this.nextVersion++, appliedSomewhere: false, ackS: Number.POSITIVE_INFINITY };
+    for (let to = 0; to < R; to++) {
+      if (to === from) {
+        applyAt[to] = commitS;
+        continue;
+      }
+      const stream = this.streams[from * R + to] as Stream;
+      const applyS = stream.blocked || this.isBlocked(from, to) ? Number.NaN : this.schedule(stream, from, to, commitS, weight);
+      stream.entries.push({ write, applyS });
+      applyAt[to] = applyS;
+    }
+    return write;
+  }
+
+  /** Applies every write due by `nowS`, recording its lag. */
+  drain(nowS: number): void {
+    for (const stream of this.streams) {
+      const entries = stream.entries;
+      while (stream.head < entries.length) {
+        const entry = entries[stream.head] as Entry;
+        if (!(entry.applyS <= nowS)) break; // NaN (held back) stops the stream: it is FIFO
+        const lagMs = (entry.applyS - entry.write.commitS) * 1000;
+        stream.lag.record(lagMs, entry.write.weight);
+        stream.lagMaxMs = Math.max(stream.lagMaxMs, lagMs);
+        stream.applied += entry.write.weight;
+        entry.write.appliedSomewhere = true;
+        stream.head++;
+      }
+      if (stream.head > 1024 && stream.head * 2 > entries.length) {
+        stream.entries = entries.slice(stream.head);
+        stream.head = 0;
+      }
+    }
+  }
+
+  /**
+   * The world's conditions changed at `nowS` (a partition, a heal, a region going dark or coming back): links
+   * that are now cut hold back what they have not delivered; links that are whole again send their backlog.
+   */
+  conditionsChanged(nowS: number): void {
+    const R = this.regionCount;
+    this.drain(nowS);
+    for (let from = 0; from < R; from++) {
+      for (let to = 0; to < R; to++) {
+        if (from === to) continue;
+        const stream = this.streams[from * R + to] as Stream;
+        const blocked = this.isBlocked(from, to);
+        if (blocked === stream.blocked) continue;
+        stream.blocked = blocked;
+        if (blocked) {
+          for (let i = stream.head; i < stream.entries.length; i++) (stream.entries[i] as Entry).applyS = Number.NaN;
+        } else {
+          stream.freeAtS = Math.max(stream.freeAtS, nowS);
+          stream.lastFlushS = Math.max(stream.lastFlushS, nowS);
+          for (let i = stream.head; i < stream.entries.length; i++) {
+            const entry = stream.entries[i] as Entry;
+            entry.applyS = this.schedule(stream, from, to, Math.max(nowS, entry.write.commitS), entry.write.weight);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Region r went dark at `nowS`: the writes it acknowledged that no replica has applied are lost. Its outgoing
+   * streams are emptied (what it did not ship is gone with it).
+   */
+  regionLost(r: number, nowS: number): void {
+    const R = this.regionCount;
+    this.drain(nowS);
+    const lost = new Set<WriteRecord>();
+    for (let to = 0; to < R; to++) {
+      if (to === r) continue;
+      const stream = this.streams[r * R + to] as Stream;
+      for (let i = stream.head; i < stream.entries.length; i++) {
+        const write = (stream.entries[i] as Entry).write;
+        if (!write.appliedSomewhere && write.ackS <= nowS) lost.add(write);
+      }
+      stream.entries = [];
+      stream.head = 0;
+    }
+    const regionId = this.world.regions[r]?.id ?? '';
+    for (const write of [...lost].sort((a, b) => a.commitS - b.commitS)) {
+      this.lostWrites += write.weight;
+      this.rpoS = Math.max(this.rpoS, nowS - write.commitS);
+      if (this.ledger.length < LEDGER_CAP) this.ledger.push({ key: write.key, region: regionId, atS: write.commitS, version: write.version });
+    }
+  }
+
+  /** Replication lag on the link a -> b: p50, p99 and max in ms (null before any write was applied). */
+  lagOf(a: number, b: number): { p50: number | null; p99: number | null; max: number | null; writes: number } {
+    const stream = this.streams[a * this.regionCount + b];
+    if (!stream || stream.applied === 0) return { p50: null, p99: null, max: null, writes: 0 };
+    return { p50: stream.lag.quantile(0.5), p99: stream.lag.quantile(0.99), max: stream.lagMaxMs, writes: stream.applied };
+  }
+}
