@@ -41,7 +41,9 @@ interface Stream {
   freeAtS: number;
   /** The latest batch boundary a write has been scheduled at. */
   lastFlushS: number;
+  /** The link's state as of the last change of conditions: cut (or an end dark), and its added latency. */
   blocked: boolean;
+  addedMs: number;
   readonly lag: LatencyHistogram;
   lagMaxMs: number;
   applied: number;
@@ -69,6 +71,8 @@ export const LEDGER_CAP = 200;
 
 export class Replication {
   private readonly streams: Stream[];
+  /** Indices of the streams with writes not yet applied: the only ones `drain` visits. */
+  private readonly busy = new Set<number>();
   private nextVersion = 1;
   lostWrites = 0;
   rpoS = 0;
@@ -86,10 +90,18 @@ export class Replication {
       freeAtS: 0,
       lastFlushS: 0,
       blocked: false,
+      addedMs: 0,
       lag: new LatencyHistogram(),
       lagMaxMs: 0,
       applied: 0,
     }));
+    for (let from = 0; from < R; from++) {
+      for (let to = 0; to < R; to++) {
+        const stream = this.streams[from * R + to] as Stream;
+        stream.blocked = from !== to && this.isBlocked(from, to);
+        stream.addedMs = conditions.linkFrom(from, to).addedMs;
+      }
+    }
   }
 
   /** Same regions, new geometry or settings (a live edit that moved something). */
@@ -123,7 +135,7 @@ export class Replication {
     const sentS = departS + this.transmitS(weight);
     stream.freeAtS = Math.max(stream.freeAtS, departS) + this.transmitS(weight);
     const R = this.regionCount;
-    const oneWayS = ((this.world.regionRttMs[from * R + to] as number) + this.conditions.linkFrom(from, to).addedMs) / 2000;
+    const oneWayS = ((this.world.regionRttMs[from * R + to] as number) + stream.addedMs) / 2000;
     return sentS + oneWayS;
   }
 
@@ -141,8 +153,9 @@ export class Replication {
         continue;
       }
       const stream = this.streams[from * R + to] as Stream;
-      const applyS = stream.blocked || this.isBlocked(from, to) ? Number.NaN : this.schedule(stream, from, to, commitS, weight);
+      const applyS = stream.blocked ? Number.NaN : this.schedule(stream, from, to, commitS, weight);
       stream.entries.push({ write, applyS });
+      this.busy.add(from * R + to);
       applyAt[to] = applyS;
     }
     return write;
@@ -150,7 +163,8 @@ export class Replication {
 
   /** Applies every write due by `nowS`, recording its lag. */
   drain(nowS: number): void {
-    for (const stream of this.streams) {
+    for (const index of this.busy) {
+      const stream = this.streams[index] as Stream;
       const entries = stream.entries;
       while (stream.head < entries.length) {
         const entry = entries[stream.head] as Entry;
@@ -162,7 +176,11 @@ export class Replication {
         entry.write.appliedSomewhere = true;
         stream.head++;
       }
-      if (stream.head > 1024 && stream.head * 2 > entries.length) {
+      if (stream.head === entries.length) {
+        stream.entries = [];
+        stream.head = 0;
+        this.busy.delete(index);
+      } else if (stream.head > 1024 && stream.head * 2 > entries.length) {
         stream.entries = entries.slice(stream.head);
         stream.head = 0;
       }
@@ -170,7 +188,8 @@ export class Replication {
   }
 
   /**
-   * The world's conditions changed at `nowS` (a partition, a heal, a region going dark or coming back): links
+   * The world's conditions changed at `nowS` (a partition, a heal, a region going dark or coming back; the caller
+   * says so after every fault, and streams read the links' state only here): links
    * that are now cut hold back what they have not delivered; links that are whole again send their backlog.
    */
   conditionsChanged(nowS: number): void {
@@ -180,6 +199,7 @@ export class Replication {
       for (let to = 0; to < R; to++) {
         if (from === to) continue;
         const stream = this.streams[from * R + to] as Stream;
+        stream.addedMs = this.conditions.linkFrom(from, to).addedMs;
         const blocked = this.isBlocked(from, to);
         if (blocked === stream.blocked) continue;
         stream.blocked = blocked;
@@ -214,6 +234,7 @@ export class Replication {
       }
       stream.entries = [];
       stream.head = 0;
+      this.busy.delete(r * R + to);
     }
     const regionId = this.world.regions[r]?.id ?? '';
     for (const write of [...lost].sort((a, b) => a.commitS - b.commitS)) {
