@@ -1,18 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { decodeWindows, type SnapshotMessage } from '../../engine/snapshot.ts';
+import { decodeWindows, type SnapshotMessage, type UserWindow } from '../../engine/snapshot.ts';
 import type { AppState } from './index.ts';
 
 export type Speed = 1 | 10 | 60 | 'max';
 
-/** One population's latencies over one simulated second, in ms (NaN when it sent no such request). */
-export interface LatencyPoint {
+/** One population's window as the UI keeps it: when it started, and the serving region by id. */
+export interface LatencyPoint extends Omit<UserWindow, 'servedBy'> {
   readonly startS: number;
-  readonly readP50Ms: number;
-  readonly readP99Ms: number;
-  readonly writeP50Ms: number;
-  readonly writeP99Ms: number;
-  readonly ok: number;
-  readonly failed: number;
   /** Region id that served most of the second's requests, or null. */
   readonly servedBy: string | null;
 }
@@ -44,16 +38,7 @@ export function appendSnapshot(
     for (const window of windows) {
       const w = window.users[u];
       if (!w) continue;
-      points.push({
-        startS: window.startS,
-        readP50Ms: w.readP50Ms,
-        readP99Ms: w.readP99Ms,
-        writeP50Ms: w.writeP50Ms,
-        writeP99Ms: w.writeP99Ms,
-        ok: w.ok,
-        failed: w.failed,
-        servedBy: w.servedBy >= 0 ? (message.regionIds[w.servedBy] ?? null) : null,
-      });
+      points.push({ ...w, startS: window.startS, servedBy: w.servedBy >= 0 ? (message.regionIds[w.servedBy] ?? null) : null });
     }
     next[id] = points;
   });
