@@ -128,7 +128,10 @@ export function createSimulation(initial: Scenario): Simulation {
       timeoutS: scenario.workload.timeoutMs / 1000,
     };
     queues = fidelity === 'exact' ? createExactQueues(setup) : createFluidQueues(setup);
+    const previousReplication = replication as Replication | undefined;
     replication = new Replication(world, conditions, replicationSettings());
+    // A live edit of the regions restarts the streams, but the data already lost stays lost.
+    if (previousReplication) replication.inheritLosses(previousReplication);
   };
 
   const scheduleProbes = (): void => {

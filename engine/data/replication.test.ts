@@ -116,3 +116,19 @@ describe('data loss when a region goes dark', () => {
     expect(report.dataLoss.rpoS).toBeLessThan(31);
   });
 });
+
+describe('replication across live edits', () => {
+  it('keeps the writes already lost when a live edit adds a region', async () => {
+    const { createSimulation } = await import('../simulation.ts');
+    const base = scenario({ faults: [{ kind: 'region-down', atS: 20.37, region: 'us-east' }] });
+    const simulation = createSimulation(base);
+    simulation.advanceTo(30);
+    const lostBefore = simulation.report().dataLoss.ackedWritesLost;
+    expect(lostBefore).toBeGreaterThan(0);
+    simulation.applyScenario({ ...base, regions: [...base.regions, { ...base.regions[0]!, id: 'sa-east', catalog: 'aws:sa-east-1' }] });
+    simulation.advanceTo(40);
+    const after = simulation.report();
+    expect(after.dataLoss.ackedWritesLost).toBe(lostBefore);
+    expect(link(after, 'eu-west', 'sa-east').replicatedWrites).toBeGreaterThan(100); // the new region replicates
+  });
+});

@@ -104,6 +104,14 @@ export class Replication {
     }
   }
 
+  /** Takes over the losses counted so far by the streams this one replaces. */
+  inheritLosses(previous: Replication): void {
+    this.lostWrites += previous.lostWrites;
+    this.rpoS = Math.max(this.rpoS, previous.rpoS);
+    this.ledger.push(...previous.ledger.slice(0, LEDGER_CAP - this.ledger.length));
+    this.nextVersion = Math.max(this.nextVersion, previous.nextVersion);
+  }
+
   /** Same regions, new geometry or settings (a live edit that moved something). */
   updateWorld(world: World, settings: ReplicationSettings): void {
     this.world = world;
