@@ -72,6 +72,8 @@ function readable(report: Report): string {
     }
   }
   lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
+  const c = report.conflicts;
+  lines.push(`conflicts: ${c.concurrent} concurrent writes, ${c.lostWrites} lost to last-writer-wins (${c.wrongWinner} of them the later write), ${c.merged} merged`);
   if (report.failovers.length > 0) {
     const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
     lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');

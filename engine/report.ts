@@ -3,6 +3,7 @@
  * view that summarises a run. Times are seconds of simulated time, latencies milliseconds.
  */
 import type { LostWrite, Replication } from './data/replication.ts';
+import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
 import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -89,6 +90,20 @@ export interface Report {
   readonly links: readonly LinkReport[];
   readonly failovers: readonly FailoverReport[];
   readonly dataLoss: DataLossReport;
+  readonly conflicts: ConflictsReport;
+}
+
+export interface ConflictsReport {
+  /** Writes to one key in two regions where neither had seen the other (pairs, weighted). */
+  readonly concurrent: number;
+  /** Writes last-writer-wins silently discarded. */
+  readonly lostWrites: number;
+  /** Concurrent writes a CRDT or an application merge kept. */
+  readonly merged: number;
+  /** Of the lost writes, those that were really the later one (clock skew made the other win). */
+  readonly wrongWinner: number;
+  /** Up to 50 concurrent pairs, as they happened. */
+  readonly examples: readonly ConflictExample[];
 }
 
 export interface ReportInput {
@@ -103,6 +118,7 @@ export interface ReportInput {
   readonly elapsedS: number;
   readonly failovers: readonly FailoverRecord[];
   readonly replication: Replication;
+  readonly conflicts: ConflictTracker;
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
@@ -185,6 +201,13 @@ export function buildReport(input: ReportInput): Report {
       ackedWritesLost: input.replication.lostWrites,
       rpoS: round3(input.replication.rpoS),
       ledger: input.replication.ledger,
+    },
+    conflicts: {
+      concurrent: input.conflicts.concurrent,
+      lostWrites: input.conflicts.lostWrites,
+      merged: input.conflicts.merged,
+      wrongWinner: input.conflicts.wrongWinner,
+      examples: input.conflicts.examples,
     },
   };
 }

@@ -14,6 +14,7 @@
 import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
 import { Replication } from './data/replication.ts';
+import { ConflictTracker } from './data/conflicts.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
@@ -28,7 +29,7 @@ import type { Scenario } from './scenario/schema.ts';
 import type { MetricsWindow } from './snapshot.ts';
 import { zipfKeys, type KeySampler } from './traffic/keyspace.ts';
 import { advance, emptyJourney, restartJourney, settle, type JourneyContext } from './traffic/journey.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, homeRegion, type World } from './world.ts';
 import { chooseFidelity, sampleWeight, type Fidelity } from './fidelity.ts';
 import { carryOver as carryOverFlight, type InFlight, type PopulationState, type SimEvent } from './simulationState.ts';
 import { newFaults, routingKey, sameRegions } from './liveEdit.ts';
@@ -86,6 +87,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let queues: RegionQueues;
   let autoscaler: Autoscaler;
   let replication: Replication;
+  let conflicts: ConflictTracker;
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
@@ -109,6 +111,7 @@ export function createSimulation(initial: Scenario): Simulation {
     queues,
     router,
     replication,
+    conflicts,
     timeoutS: scenario.workload.timeoutMs / 1000,
     applyAt: new Float64Array(world.regions.length),
   });
@@ -132,6 +135,9 @@ export function createSimulation(initial: Scenario): Simulation {
     replication = new Replication(world, conditions, replicationSettings());
     // A live edit of the regions restarts the streams, but the data already lost stays lost.
     if (previousReplication) replication.inheritLosses(previousReplication);
+    const previousConflicts = conflicts as ConflictTracker | undefined;
+    conflicts = new ConflictTracker(world, scenario.data);
+    if (previousConflicts) conflicts.inheritCounts(previousConflicts);
   };
 
   const scheduleProbes = (): void => {
@@ -232,7 +238,10 @@ export function createSimulation(initial: Scenario): Simulation {
     const weight = population.weight;
     const isWrite = population.rng.uniform() < spec.writeRatio;
     const flight = pool.pop() ?? { kind: 'stage', journey: emptyJourney(), population, version, regions: world.regions };
-    restartJourney(flight.journey, population.index, isWrite, weight, keys(population.rng), atS, context.timeoutS);
+    // Under home-region each region owns its users' keys: the same key number in two homes is two keys.
+    const rawKey = keys(population.rng);
+    const key = scenario.data.topology === 'home-region' ? homeRegion(world, population.index) * scenario.workload.keyCount + rawKey : rawKey;
+    restartJourney(flight.journey, population.index, isWrite, weight, key, atS, context.timeoutS);
     flight.kind = 'stage';
     flight.population = population;
     flight.version = version;
@@ -405,6 +414,7 @@ export function createSimulation(initial: Scenario): Simulation {
       }
       // A router keeps state (DNS caches, BGP convergence, SDK exclusions): keep it unless what it routes on changed.
       replication.updateWorld(world, replicationSettings());
+      conflicts.update(world, next.data);
       if (routingKey(previousScenario) === routingKey(next)) context = journeyContext();
       else rebuildRouting();
       return;
@@ -525,6 +535,7 @@ export function createSimulation(initial: Scenario): Simulation {
         elapsedS: timeS,
         failovers: timeline.records,
         replication,
+        conflicts,
       });
     },
   };

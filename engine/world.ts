@@ -15,6 +15,7 @@ export interface WorldRegion extends NetworkPlace {
   readonly readServiceMs: number;
   readonly writeServiceMs: number;
   readonly weight: number;
+  readonly clockSkewMs: number;
   readonly autoscale: Region['autoscale'];
   /** Legal area, from the region itself or its catalogue entry; undefined when unknown. */
   readonly jurisdiction: string | undefined;
@@ -44,6 +45,7 @@ export function resolveRegion(region: Region, index: number): WorldRegion {
     readServiceMs: region.readServiceMs,
     writeServiceMs: region.writeServiceMs,
     weight: region.weight,
+    clockSkewMs: region.clockSkewMs,
     autoscale: region.autoscale,
   };
 }

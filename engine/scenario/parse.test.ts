@@ -33,7 +33,7 @@ describe('parseScenario on valid input', () => {
     if (!result.ok) return;
     const scenario = result.scenario;
     expect(scenario.regions.map((r) => r.id)).toEqual(['us-east', 'eu-west', 'ap-northeast']);
-    expect(scenario.regions[0]).toEqual({ id: 'us-east', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1 });
+    expect(scenario.regions[0]).toEqual({ id: 'us-east', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1, clockSkewMs: 0 });
     for (const user of scenario.users) expect(user.lastMileMs).toBe(10);
     expect(scenario.routing.healthCheck).toEqual({ intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 });
     expect(scenario.faults).toEqual([]);
@@ -54,7 +54,7 @@ describe('parseScenario on valid input', () => {
         name: 'Untitled scenario',
         seed: 1,
         durationS: 600,
-        regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1 }],
+        regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1, clockSkewMs: 0 }],
         users: [],
         workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, writeBytes: 1024, overload: 'timeout' },
         routing: {

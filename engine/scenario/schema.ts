@@ -47,6 +47,7 @@ export const RegionSchema = z
       .default(5)
       .describe('Median time in ms the region spends committing a write locally (the tail is log-normal).'),
     weight: between(0, 1000).default(1).describe('Share of traffic under a weighted global load balancer, relative to the other regions.'),
+    clockSkewMs: between(-60_000, 60_000).default(0).describe('How far the region\'s clock is ahead (negative: behind), ms: last-writer-wins timestamps carry it.'),
     autoscale: z
       .strictObject({
         maxCapacityQps: between(1, 10_000_000).describe('Ceiling the region can scale up to, in requests per second.'),

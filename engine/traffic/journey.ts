@@ -13,6 +13,7 @@
  */
 import type { Conditions } from '../conditions.ts';
 import type { Replication, WriteRecord } from '../data/replication.ts';
+import type { ConflictTracker } from '../data/conflicts.ts';
 import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
@@ -66,6 +67,7 @@ export interface JourneyContext {
   readonly queues: RegionQueues;
   readonly router: Router;
   readonly replication: Replication;
+  readonly conflicts: ConflictTracker;
   readonly timeoutS: number;
   /** Scratch space for replica apply times, one per region. */
   readonly applyAt: Float64Array;
@@ -222,6 +224,7 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
   const doneS = queueAndServe(context, journey, writer, true, nowS, wayBackS, rng);
   if (Number.isNaN(doneS)) return doneS;
   journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt);
+  context.conflicts.onWrite(journey.key, writer, doneS, context.applyAt, journey.weight);
   const waitS = replicationWaitS(context, writer, doneS, rng);
   if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);

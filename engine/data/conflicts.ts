@@ -1,0 +1,106 @@
+/**
+ * Concurrent writes to one key in different regions: neither region had applied the other's write when it
+ * committed its own. Each key remembers its latest write (region, commit time, timestamp, and when every region
+ * applies it); a new write from another region that commits before it has seen that one is concurrent with it.
+ *
+ * What happens next depends on `data.conflict`: last-writer-wins keeps the write with the higher timestamp and
+ * silently discards the other (with clock skew, possibly the one that really came later); a CRDT or an
+ * application merge keeps both. Counts are of writes, weighted (in aggregate mode a sampled write stands for
+ * several, and a pair of samples for the product of their weights).
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { World } from '../world.ts';
+
+interface LatestWrite {
+  readonly region: number;
+  readonly commitS: number;
+  /** The writer's timestamp: its commit time on its own (possibly skewed) clock. */
+  readonly stampS: number;
+  readonly weight: number;
+  /** When each region applies it (the writer: its commit; NaN: not yet known, held back). */
+  readonly applyAt: Float64Array;
+}
+
+export interface ConflictExample {
+  readonly key: number;
+  /** The two writes, the earlier (by true time) first. */
+  readonly first: { readonly region: string; readonly atS: number; readonly stampS: number };
+  readonly second: { readonly region: string; readonly atS: number; readonly stampS: number };
+  /** Which region's write survived: both under a CRDT or a merge. */
+  readonly kept: string;
+  /** LWW kept the write that was really earlier (clock skew). */
+  readonly wrongWinner: boolean;
+}
+
+/** At most this many examples are kept. */
+export const EXAMPLE_CAP = 50;
+
+export class ConflictTracker {
+  private readonly latest = new Map<number, LatestWrite>();
+  concurrent = 0;
+  lostWrites = 0;
+  merged = 0;
+  wrongWinner = 0;
+  readonly examples: ConflictExample[] = [];
+
+  constructor(
+    private world: World,
+    private data: Scenario['data'],
+  ) {}
+
+  /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
+  inheritCounts(previous: ConflictTracker): void {
+    this.concurrent += previous.concurrent;
+    this.lostWrites += previous.lostWrites;
+    this.merged += previous.merged;
+    this.wrongWinner += previous.wrongWinner;
+    this.examples.push(...previous.examples.slice(0, EXAMPLE_CAP - this.examples.length));
+  }
+
+  update(world: World, data: Scenario['data']): void {
+    this.world = world;
+    this.data = data;
+  }
+
+  /**
+   * A write of `key` committed at region `region` at `commitS`, applied elsewhere at `applyAt` (copied), standing
+   * for `weight` writes.
+   */
+  onWrite(key: number, region: number, commitS: number, applyAt: Float64Array, weight: number): void {
+    const stampS = commitS + (this.world.regions[region]?.clockSkewMs ?? 0) / 1000;
+    const write: LatestWrite = { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) };
+    const previous = this.latest.get(key);
+    if (!previous || previous.commitS <= commitS) this.latest.set(key, write);
+    if (!previous || previous.region === region) return;
+    // Writes reach the tracker nearly in commit order; order the pair by true time.
+    const [first, second] = previous.commitS <= commitS ? [previous, write] : [write, previous];
+    const seen = (first.applyAt[second.region] as number) <= second.commitS; // NaN (held back) is unseen
+    if (seen) return;
+    const pair = previous.weight * weight;
+    this.concurrent += pair;
+    const regions = this.world.regions;
+    let kept: string;
+    let wrong = false;
+    if (this.data.replication === 'sync') {
+      kept = 'both'; // a synchronous commit orders the two writes: one waits for the other, nothing is lost
+    } else if (this.data.conflict === 'lww') {
+      const winner = second.stampS >= first.stampS ? second : first;
+      kept = regions[winner.region]?.id ?? '';
+      wrong = winner === first; // skew made the write that came first look later
+      this.lostWrites += pair;
+      if (wrong) this.wrongWinner += pair;
+    } else {
+      kept = 'both';
+      this.merged += pair;
+    }
+    if (this.examples.length < EXAMPLE_CAP) {
+      this.examples.push({
+        key,
+        first: { region: regions[first.region]?.id ?? '', atS: first.commitS, stampS: first.stampS },
+        second: { region: regions[second.region]?.id ?? '', atS: second.commitS, stampS: second.stampS },
+        kept,
+        wrongWinner: wrong,
+      });
+    }
+  }
+}
