@@ -12,12 +12,12 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../world.ts';
 
 interface LatestWrite {
-  readonly region: number;
-  readonly commitS: number;
+  region: number;
+  commitS: number;
   /** The writer's timestamp: its commit time on its own (possibly skewed) clock. */
-  readonly stampS: number;
-  readonly weight: number;
-  /** When each region applies it (the writer: its commit; NaN: not yet known, held back). */
+  stampS: number;
+  weight: number;
+  /** When each region applies it (the writer: its commit; NaN: not yet known, held back). Reused in place. */
   readonly applyAt: Float64Array;
 }
 
@@ -68,13 +68,27 @@ export class ConflictTracker {
    */
   onWrite(key: number, region: number, commitS: number, applyAt: Float64Array, weight: number): void {
     const stampS = commitS + (this.world.regions[region]?.clockSkewMs ?? 0) / 1000;
-    const write: LatestWrite = { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) };
-    const previous = this.latest.get(key);
-    if (!previous || previous.commitS <= commitS) this.latest.set(key, write);
-    if (!previous || previous.region === region) return;
+    const stored = this.latest.get(key);
+    if (!stored) {
+      this.latest.set(key, { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) });
+      return;
+    }
+    const previous = { region: stored.region, commitS: stored.commitS, stampS: stored.stampS, weight: stored.weight };
+    const previousSeenThere = (stored.applyAt[region] as number) <= commitS; // NaN (held back) is unseen
+    const thisSeenThere = (applyAt[stored.region] as number) <= stored.commitS;
+    if (stored.commitS <= commitS) {
+      stored.region = region;
+      stored.commitS = commitS;
+      stored.stampS = stampS;
+      stored.weight = weight;
+      if (stored.applyAt.length === applyAt.length) stored.applyAt.set(applyAt);
+      else this.latest.set(key, { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) });
+    }
+    if (previous.region === region) return;
     // Writes reach the tracker nearly in commit order; order the pair by true time.
+    const write = { region, commitS, stampS, weight };
     const [first, second] = previous.commitS <= commitS ? [previous, write] : [write, previous];
-    const seen = (first.applyAt[second.region] as number) <= second.commitS; // NaN (held back) is unseen
+    const seen = first === previous ? previousSeenThere : thisSeenThere;
     if (seen) return;
     const pair = previous.weight * weight;
     this.concurrent += pair;
