@@ -114,6 +114,7 @@ export function createSimulation(initial: Scenario): Simulation {
     conflicts,
     timeoutS: scenario.workload.timeoutMs / 1000,
     applyAt: new Float64Array(world.regions.length),
+    ackScratch: [],
   });
 
   const replicationSettings = () => ({

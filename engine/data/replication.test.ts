@@ -132,3 +132,21 @@ describe('replication across live edits', () => {
     expect(link(after, 'eu-west', 'sa-east').replicatedWrites).toBeGreaterThan(100); // the new region replicates
   });
 });
+
+describe('semi-synchronous quorums', () => {
+  it('waits for the k-th fastest replica: quorum 1 is faster than quorum 2, which is as slow as sync', () => {
+    const writeP50 = (replication: 'sync' | 'semi-sync', quorum = 1) =>
+      runScenario(scenario({ durationS: 30 }, { replication, quorum })).users.find((u) => u.id === 'new-york')?.write.p50 ?? 0;
+    const one = writeP50('semi-sync', 1);
+    const two = writeP50('semi-sync', 2);
+    const sync = writeP50('sync');
+    expect(one).toBeLessThan(two - 30); // New York's writes at us-east: eu-west answers ~80 ms before ap-northeast
+    expect(Math.abs(two - sync)).toBeLessThan(5);
+  });
+
+  it('refuses a quorum larger than the other regions', () => {
+    const parsed = parseScenario({ ...defaultScenario, data: { ...defaultScenario.data, replication: 'semi-sync', quorum: 3 } });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues).toEqual([{ path: 'data.quorum', message: 'must be at most the number of other regions (2)' }]);
+  });
+});

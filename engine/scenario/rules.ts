@@ -41,6 +41,10 @@ export function checkScenarioRules(scenario: Scenario): ScenarioIssue[] {
     userIds.add(user.id);
   });
 
+  const others = scenario.regions.length - 1;
+  if (scenario.data.replication === 'semi-sync' && scenario.data.quorum > others) {
+    issues.push({ path: 'data.quorum', message: `must be at most the number of other regions (${others})` });
+  }
   const primary = scenario.data.primary;
   if (primary !== undefined && !regionIds.has(primary)) {
     issues.push({ path: 'data.primary', message: `no region has the id ${quote(primary)}` });

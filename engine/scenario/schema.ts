@@ -113,6 +113,12 @@ export const DataSchema = z
     topology: z.enum(['active-passive', 'active-active', 'home-region']).default('active-passive').describe('Which regions accept writes.'),
     primary: regionRef('Region id that takes writes in active-passive; defaults to the first region.').optional(),
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
+    quorum: z
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(199, 'must be at most 199')
+      .default(1)
+      .describe('Semi-sync: remote replicas that must apply a write before it is acknowledged (k of the n others).'),
     conflict: z.enum(['lww', 'crdt', 'app-merge']).default('lww').describe('How concurrent writes to one key are resolved.'),
     reads: z.enum(['strong', 'bounded', 'session', 'eventual']).default('eventual').describe('Read consistency.'),
     replicationMbps: between(0.001, 1_000_000).default(100).describe('Bandwidth of each directed replication link, megabits per second.'),

@@ -71,6 +71,8 @@ export interface JourneyContext {
   readonly timeoutS: number;
   /** Scratch space for replica apply times, one per region. */
   readonly applyAt: Float64Array;
+  /** Scratch space for acknowledgement delays. */
+  readonly ackScratch: number[];
 }
 
 /** A journey with every field set, ready for `restartJourney` (journeys are pooled and reused). */
@@ -161,16 +163,16 @@ function succeed(journey: Journey, atS: number): void {
 
 /**
  * Seconds the writer waits, after committing at `commitS`, for replica acknowledgements: sync waits for every
- * replica to apply the write (bound by the farthest, and by any replication backlog), semi-sync for the first,
- * async for none. NaN when the acknowledgements it needs cannot come (a replica is dark or cut off): a strictly
+ * replica to apply the write (bound by the farthest, and by any replication backlog), semi-sync for `quorum` of
+ * them (the k-th fastest), async for none. NaN when the acknowledgements it needs cannot come (a replica is dark or cut off): a strictly
  * synchronous write then blocks until its client gives up.
  */
 function replicationWaitS(context: JourneyContext, writer: number, commitS: number, rng: Random): number {
   const replication = context.data.replication;
   const R = context.world.regions.length;
   if (replication === 'async' || R === 1) return 0;
-  let farthest = 0;
-  let fastest = Number.POSITIVE_INFINITY;
+  const acks = context.ackScratch;
+  acks.length = 0;
   let unreachable = false;
   for (let r = 0; r < R; r++) {
     if (r === writer) continue;
@@ -179,12 +181,14 @@ function replicationWaitS(context: JourneyContext, writer: number, commitS: numb
       unreachable = true;
       continue;
     }
-    const ackS = appliedS - commitS + linkRttS(context, r, writer, rng) / 2;
-    farthest = Math.max(farthest, ackS);
-    fastest = Math.min(fastest, ackS);
+    acks.push(appliedS - commitS + linkRttS(context, r, writer, rng) / 2);
   }
-  if (replication === 'sync') return unreachable ? Number.NaN : farthest;
-  return Number.isFinite(fastest) ? fastest : Number.NaN;
+  if (replication === 'sync') return unreachable ? Number.NaN : Math.max(0, ...acks);
+  // Semi-sync: the quorum-th fastest acknowledgement.
+  const quorum = Math.min(context.data.quorum, R - 1);
+  if (acks.length < quorum) return Number.NaN;
+  acks.sort((a, b) => a - b);
+  return acks[quorum - 1] as number;
 }
 
 /** Arrival at a region that is dark, or answers with an error: true if the journey failed here. */
