@@ -42,7 +42,7 @@ export function checkScenarioRules(scenario: Scenario): ScenarioIssue[] {
   });
 
   const others = scenario.regions.length - 1;
-  if (scenario.data.replication === 'semi-sync' && scenario.data.quorum > others) {
+  if (scenario.data.replication === 'semi-sync' && others > 0 && scenario.data.quorum > others) {
     issues.push({ path: 'data.quorum', message: `must be at most the number of other regions (${others})` });
   }
   const primary = scenario.data.primary;
