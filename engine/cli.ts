@@ -74,6 +74,11 @@ function readable(report: Report): string {
   lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
   const c = report.conflicts;
   lines.push(`conflicts: ${c.concurrent} concurrent writes, ${c.lostWrites} lost to last-writer-wins (${c.wrongWinner} of them the later write), ${c.merged} merged`);
+  const r = report.reads;
+  lines.push(
+    `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (p99 ${r.stalenessP99Ms.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
+      `${r.violations.readYourWrites} read-your-writes and ${r.violations.monotonicReads} monotonic-read violations`,
+  );
   if (report.failovers.length > 0) {
     const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
     lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');

@@ -4,6 +4,7 @@
  */
 import type { LostWrite, Replication } from './data/replication.ts';
 import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
+import type { ReadConsistency } from './data/consistency.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
 import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -91,6 +92,18 @@ export interface Report {
   readonly failovers: readonly FailoverReport[];
   readonly dataLoss: DataLossReport;
   readonly conflicts: ConflictsReport;
+  readonly reads: ReadsReport;
+}
+
+export interface ReadsReport {
+  /** Share of reads that returned a version older than the key's latest committed write. */
+  readonly staleRatio: number;
+  /** 99th percentile of staleness over all reads (0 for fresh ones), ms. */
+  readonly stalenessP99Ms: number;
+  /** Reads that returned the session's own write missing, or an older version than it had read before. */
+  readonly violations: { readonly readYourWrites: number; readonly monotonicReads: number };
+  /** Reads sent on to the key's leader (strong, bounded past its bound, session guarantees). */
+  readonly forwarded: number;
 }
 
 export interface ConflictsReport {
@@ -119,6 +132,7 @@ export interface ReportInput {
   readonly failovers: readonly FailoverRecord[];
   readonly replication: Replication;
   readonly conflicts: ConflictTracker;
+  readonly consistency: ReadConsistency;
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
@@ -208,6 +222,15 @@ export function buildReport(input: ReportInput): Report {
       merged: input.conflicts.merged,
       wrongWinner: input.conflicts.wrongWinner,
       examples: input.conflicts.examples,
+    },
+    reads: {
+      staleRatio: round3(input.consistency.reads > 0 ? input.consistency.stale / input.consistency.reads : 0),
+      stalenessP99Ms: round3(input.consistency.staleness.quantile(0.99) ?? 0),
+      violations: {
+        readYourWrites: input.consistency.readYourWritesViolations,
+        monotonicReads: input.consistency.monotonicViolations,
+      },
+      forwarded: input.consistency.forwarded,
     },
   };
 }

@@ -15,6 +15,7 @@ import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
 import { Replication } from './data/replication.ts';
 import { ConflictTracker } from './data/conflicts.ts';
+import { ReadConsistency } from './data/consistency.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
@@ -88,6 +89,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let autoscaler: Autoscaler;
   let replication: Replication;
   let conflicts: ConflictTracker;
+  let consistency: ReadConsistency;
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
@@ -112,6 +114,7 @@ export function createSimulation(initial: Scenario): Simulation {
     router,
     replication,
     conflicts,
+    consistency,
     timeoutS: scenario.workload.timeoutMs / 1000,
     applyAt: new Float64Array(world.regions.length),
     ackScratch: [],
@@ -139,6 +142,9 @@ export function createSimulation(initial: Scenario): Simulation {
     const previousConflicts = conflicts as ConflictTracker | undefined;
     conflicts = new ConflictTracker(world, scenario.data);
     if (previousConflicts) conflicts.inheritCounts(previousConflicts);
+    const previousConsistency = consistency as ReadConsistency | undefined;
+    consistency = new ReadConsistency(world, scenario.data, conflicts);
+    if (previousConsistency) consistency.inheritCounts(previousConsistency);
   };
 
   const scheduleProbes = (): void => {
@@ -416,6 +422,7 @@ export function createSimulation(initial: Scenario): Simulation {
       // A router keeps state (DNS caches, BGP convergence, SDK exclusions): keep it unless what it routes on changed.
       replication.updateWorld(world, replicationSettings());
       conflicts.update(world, next.data);
+      consistency.update(world, next.data);
       if (routingKey(previousScenario) === routingKey(next)) context = journeyContext();
       else rebuildRouting();
       return;
@@ -537,6 +544,7 @@ export function createSimulation(initial: Scenario): Simulation {
         failovers: timeline.records,
         replication,
         conflicts,
+        consistency,
       });
     },
   };

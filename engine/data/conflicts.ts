@@ -48,6 +48,11 @@ export class ConflictTracker {
     private data: Scenario['data'],
   ) {}
 
+  /** The latest write of `key` (by commit time), with when each region applies it; undefined if never written. */
+  latestOf(key: number): Readonly<LatestWrite> | undefined {
+    return this.latest.get(key);
+  }
+
   /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
   inheritCounts(previous: ConflictTracker): void {
     this.concurrent += previous.concurrent;

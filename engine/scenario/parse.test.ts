@@ -69,7 +69,7 @@ describe('parseScenario on valid input', () => {
           clientProbeIntervalS: 30,
           healthCheck: { intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 },
         },
-        data: { topology: 'active-passive', replication: 'async', quorum: 1, conflict: 'lww', reads: 'eventual', replicationMbps: 100, replicationBatchMs: 10 },
+        data: { topology: 'active-passive', replication: 'async', quorum: 1, conflict: 'lww', reads: 'eventual', boundedStalenessMs: 4800, replicationMbps: 100, replicationBatchMs: 10 },
         faults: [],
         simulation: { mode: 'auto', samplesPerSecond: 500 },
       },

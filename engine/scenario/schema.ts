@@ -120,7 +120,11 @@ export const DataSchema = z
       .default(1)
       .describe('Semi-sync: remote replicas that must apply a write before it is acknowledged (k of the n others).'),
     conflict: z.enum(['lww', 'crdt', 'app-merge']).default('lww').describe('How concurrent writes to one key are resolved.'),
-    reads: z.enum(['strong', 'bounded', 'session', 'eventual']).default('eventual').describe('Read consistency.'),
+    reads: z
+      .enum(['strong', 'bounded', 'session', 'eventual'])
+      .default('eventual')
+      .describe('Read consistency: strong reads go to the leader; bounded ones to a replica no staler than boundedStalenessMs; session ones keep read-your-writes and monotonic reads; eventual ones take the local replica.'),
+    boundedStalenessMs: between(0, 3_600_000).default(4800).describe('Bounded reads: the most stale a replica may be before the read goes to the leader, ms (CockroachDB follower reads: 4.8 s).'),
     replicationMbps: between(0.001, 1_000_000).default(100).describe('Bandwidth of each directed replication link, megabits per second.'),
     replicationBatchMs: between(0, 60_000).default(10).describe('Replication ships writes in batches at this interval, ms (0: each at once).'),
   })

@@ -22,6 +22,12 @@ export class LatencyHistogram {
     this.total += weight;
   }
 
+  /** Adds another histogram's counts to this one. */
+  merge(other: LatencyHistogram): void {
+    for (let i = 0; i < BUCKETS; i++) this.counts[i] = (this.counts[i] as number) + (other.counts[i] as number);
+    this.total += other.total;
+  }
+
   /** The q-quantile (0..1) in ms, or null when empty. */
   quantile(q: number): number | null {
     if (this.total === 0) return null;
@@ -29,7 +35,7 @@ export class LatencyHistogram {
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.counts[i] as number;
-      if (seen >= rank) return MIN_MS * GROWTH ** (i + 0.5);
+      if (seen >= rank) return i === 0 ? 0 : MIN_MS * GROWTH ** (i + 0.5); // the first bucket holds zeros
     }
     return MIN_MS * GROWTH ** BUCKETS;
   }

@@ -14,6 +14,7 @@
 import type { Conditions } from '../conditions.ts';
 import type { Replication, WriteRecord } from '../data/replication.ts';
 import type { ConflictTracker } from '../data/conflicts.ts';
+import type { ReadConsistency } from '../data/consistency.ts';
 import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
@@ -68,6 +69,7 @@ export interface JourneyContext {
   readonly router: Router;
   readonly replication: Replication;
   readonly conflicts: ConflictTracker;
+  readonly consistency: ReadConsistency;
   readonly timeoutS: number;
   /** Scratch space for replica apply times, one per region. */
   readonly applyAt: Float64Array;
@@ -229,6 +231,7 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
   if (Number.isNaN(doneS)) return doneS;
   journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt);
   context.conflicts.onWrite(journey.key, writer, doneS, context.applyAt, journey.weight);
+  context.consistency.recordWrite(journey.user, journey.key, context.applyAt);
   const waitS = replicationWaitS(context, writer, doneS, rng);
   if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);
@@ -267,14 +270,19 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
       const entry = journey.entry;
       const backS = journey.accessRttS / 2;
       if (failsAtRegion(context, journey, entry, nowS, backS, rng)) break;
-      if (!journey.isWrite || journey.writer === entry) {
+      if (!journey.isWrite) {
+        // Where the read is served depends on its consistency: the local replica, or the key's leader.
+        const { forwardTo } = context.consistency.read(journey.user, journey.key, entry, nowS, journey.weight);
+        journey.writer = forwardTo >= 0 ? forwardTo : entry;
+      }
+      if (journey.writer === entry) {
         const doneS = journey.isWrite
           ? commit(context, journey, entry, nowS, backS, rng)
           : queueAndServe(context, journey, entry, false, nowS, backS, rng);
         if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
         break;
       }
-      // A write this region does not own: its app tier forwards it to the writer.
+      // A write this region does not own, or a read its replica may not answer: forwarded to the owner.
       if (context.conditions.exchangeBlocked(entry, journey.writer)) {
         fail(journey, 'unreachable', journey.deadlineS, journey.writer);
         break;
@@ -289,7 +297,9 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
     case 'at-writer': {
       const backS = journey.forwardRttS / 2 + journey.accessRttS / 2;
       if (failsAtRegion(context, journey, journey.writer, nowS, backS, rng)) break;
-      const doneS = commit(context, journey, journey.writer, nowS, backS, rng);
+      const doneS = journey.isWrite
+        ? commit(context, journey, journey.writer, nowS, backS, rng)
+        : queueAndServe(context, journey, journey.writer, false, nowS, backS, rng);
       if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
       break;
     }
