@@ -35,8 +35,26 @@ export interface ConflictExample {
 /** At most this many examples are kept. */
 export const EXAMPLE_CAP = 50;
 
+/** Keys are small integers: below this many, records live in a plain array (faster than a Map). */
+const ARRAY_KEYS = 4_000_000;
+
+/** Latest write per key, in an array for dense key ranges and a Map beyond. */
+class LatestByKey {
+  private readonly dense: (LatestWrite | undefined)[] = [];
+  private readonly sparse = new Map<number, LatestWrite>();
+
+  get(key: number): LatestWrite | undefined {
+    return key < ARRAY_KEYS ? this.dense[key] : this.sparse.get(key);
+  }
+
+  set(key: number, write: LatestWrite): void {
+    if (key < ARRAY_KEYS) this.dense[key] = write;
+    else this.sparse.set(key, write);
+  }
+}
+
 export class ConflictTracker {
-  private readonly latest = new Map<number, LatestWrite>();
+  private readonly latest = new LatestByKey();
   concurrent = 0;
   lostWrites = 0;
   merged = 0;

@@ -18,14 +18,18 @@ import type { Scenario } from '../scenario/schema.ts';
 import { homeRegion, type World } from '../world.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 
-/** Writes and reads each session remembers (most recent). */
-const SESSION_MEMORY = 64;
+/** Slots of each session's memory of its writes and reads: a direct-mapped cache, key modulo this. */
+const SESSION_SLOTS = 64;
 
+/**
+ * What a session remembers, in fixed slots (a newer key evicts the one in its slot): the keys it wrote with when
+ * each region applies that write, and the keys it read with the commit time of the version it saw.
+ */
 interface Session {
-  /** Key -> the apply times of the session's last write of it, by region. */
-  readonly writes: Map<number, Float64Array>;
-  /** Key -> commit time of the newest version the session has read. */
-  readonly reads: Map<number, number>;
+  readonly writeKeys: Float64Array;
+  readonly writeApplyAt: Float64Array; // SESSION_SLOTS x regions
+  readonly readKeys: Float64Array;
+  readonly readVersions: Float64Array;
 }
 
 export interface ReadDecision {
@@ -66,7 +70,12 @@ export class ReadConsistency {
   private session(u: number): Session {
     let session = this.sessions.get(u);
     if (!session) {
-      session = { writes: new Map(), reads: new Map() };
+      session = {
+        writeKeys: new Float64Array(SESSION_SLOTS).fill(-1),
+        writeApplyAt: new Float64Array(SESSION_SLOTS * this.world.regions.length),
+        readKeys: new Float64Array(SESSION_SLOTS).fill(-1),
+        readVersions: new Float64Array(SESSION_SLOTS),
+      };
       this.sessions.set(u, session);
     }
     return session;
@@ -85,10 +94,12 @@ export class ReadConsistency {
 
   /** The session of population u wrote `key`; `applyAt` says when each region has it. */
   recordWrite(u: number, key: number, applyAt: Float64Array): void {
-    const writes = this.session(u).writes;
-    writes.delete(key);
-    writes.set(key, Float64Array.from(applyAt));
-    if (writes.size > SESSION_MEMORY) writes.delete(writes.keys().next().value as number);
+    const session = this.session(u);
+    const slot = key % SESSION_SLOTS;
+    const R = this.world.regions.length;
+    if (session.writeApplyAt.length !== SESSION_SLOTS * R) return; // regions changed under this session
+    session.writeKeys[slot] = key;
+    session.writeApplyAt.set(applyAt.subarray(0, R), slot * R);
   }
 
   /**
@@ -101,10 +112,10 @@ export class ReadConsistency {
     const committed = latest !== undefined && latest.commitS <= nowS;
     const missingHere = committed && !((latest.applyAt[entry] as number) <= nowS); // NaN: held back
     const stalenessMs = missingHere ? (nowS - latest.commitS) * 1000 : 0;
-    const ownWrite = session.writes.get(key);
-    const ownWriteMissing = ownWrite !== undefined && !((ownWrite[entry] as number) <= nowS);
-    const lastSeen = session.reads.get(key);
-    const goesBack = lastSeen !== undefined && missingHere && lastSeen >= (latest?.commitS ?? 0);
+    const slot = key % SESSION_SLOTS;
+    const R = this.world.regions.length;
+    const ownWriteMissing = session.writeKeys[slot] === key && !((session.writeApplyAt[slot * R + entry] as number) <= nowS);
+    const goesBack = missingHere && session.readKeys[slot] === key && (session.readVersions[slot] as number) >= (latest?.commitS ?? 0);
 
     let forward = false;
     switch (this.data.reads) {
@@ -142,8 +153,8 @@ export class ReadConsistency {
   }
 
   private remember(session: Session, key: number, versionS: number): void {
-    session.reads.delete(key);
-    session.reads.set(key, versionS);
-    if (session.reads.size > SESSION_MEMORY) session.reads.delete(session.reads.keys().next().value as number);
+    const slot = key % SESSION_SLOTS;
+    session.readKeys[slot] = key;
+    session.readVersions[slot] = versionS;
   }
 }
