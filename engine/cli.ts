@@ -79,6 +79,12 @@ function readable(report: Report): string {
     `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (p99 ${r.stalenessP99Ms.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
       `${r.violations.readYourWrites} read-your-writes and ${r.violations.monotonicReads} monotonic-read violations`,
   );
+  const cost = report.cost;
+  const b = cost.breakdown;
+  lines.push(
+    `cost: $${cost.usdPerHour.toFixed(2)}/hour ($${cost.totalUsd.toFixed(2)} for the run): compute $${b.computeUsd.toFixed(2)} + idle $${b.idleComputeUsd.toFixed(2)}, ` +
+      `replication $${b.replicationUsd.toFixed(2)} (${cost.transferGb.toFixed(2)} GB), zones $${b.interZoneUsd.toFixed(2)}, egress $${b.egressUsd.toFixed(2)}`,
+  );
   if (report.failovers.length > 0) {
     const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
     lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');

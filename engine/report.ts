@@ -5,6 +5,7 @@
 import type { LostWrite, Replication } from './data/replication.ts';
 import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
 import type { ReadConsistency } from './data/consistency.ts';
+import { computeCost, type CostReport } from './data/cost.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
 import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -93,6 +94,7 @@ export interface Report {
   readonly dataLoss: DataLossReport;
   readonly conflicts: ConflictsReport;
   readonly reads: ReadsReport;
+  readonly cost: CostReport;
 }
 
 export interface ReadsReport {
@@ -232,5 +234,14 @@ export function buildReport(input: ReportInput): Report {
       },
       forwarded: input.consistency.forwarded,
     },
+    cost: computeCost({
+      scenario,
+      world,
+      elapsedS: input.elapsedS,
+      regions: input.regionTotals,
+      replicatedWrites: (from, to) => input.replication.lagOf(from, to).writes,
+      okRequests: ok,
+      committedWrites: input.replication.committedWrites,
+    }),
   };
 }

@@ -76,6 +76,8 @@ export class Replication {
   private nextVersion = 1;
   lostWrites = 0;
   rpoS = 0;
+  /** Writes committed (weighted), replicated or not. */
+  committedWrites = 0;
   readonly ledger: LostWrite[] = [];
 
   constructor(
@@ -107,6 +109,7 @@ export class Replication {
   /** Takes over the losses counted so far by the streams this one replaces. */
   inheritLosses(previous: Replication): void {
     this.lostWrites += previous.lostWrites;
+    this.committedWrites += previous.committedWrites;
     this.rpoS = Math.max(this.rpoS, previous.rpoS);
     this.ledger.push(...previous.ledger.slice(0, LEDGER_CAP - this.ledger.length));
     this.nextVersion = Math.max(this.nextVersion, previous.nextVersion);
@@ -155,6 +158,7 @@ export class Replication {
   replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array): WriteRecord {
     const R = this.regionCount;
     const write: WriteRecord = { key, region: from, commitS, weight, version: this.nextVersion++, appliedSomewhere: false, ackS: Number.POSITIVE_INFINITY };
+    this.committedWrites += weight;
     for (let to = 0; to < R; to++) {
       if (to === from) {
         applyAt[to] = commitS;

@@ -56,7 +56,7 @@ describe('parseScenario on valid input', () => {
         durationS: 600,
         regions: [{ id: 'r', catalog: 'aws:us-east-1', capacityQps: 1500, readServiceMs: 2, writeServiceMs: 5, weight: 1, clockSkewMs: 0 }],
         users: [],
-        workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, writeBytes: 1024, overload: 'timeout' },
+        workload: { keyCount: 100_000, zipfS: 0.99, timeoutMs: 2000, writeBytes: 1024, responseBytes: 4096, overload: 'timeout' },
         routing: {
           policy: 'geodns',
           dnsTtlS: 60,
@@ -71,6 +71,7 @@ describe('parseScenario on valid input', () => {
         },
         data: { topology: 'active-passive', replication: 'async', quorum: 1, conflict: 'lww', reads: 'eventual', boundedStalenessMs: 4800, replicationMbps: 100, replicationBatchMs: 10 },
         faults: [],
+        cost: { usdPerQpsHour: 0.0004, interZoneUsdPerGb: 0.01, zonesPerRegion: 3, egressUsdPerGb: 0.09, replicationCompression: 0 },
         simulation: { mode: 'auto', samplesPerSecond: 500 },
       },
     });

@@ -89,12 +89,28 @@ export const WorkloadSchema = z
     zipfS: between(0, 3).default(0.99).describe('Skew of key popularity (Zipf exponent): 0 is uniform, about 1 is typical of real workloads.'),
     timeoutMs: between(1, 600_000).default(2000).describe('How long a client waits for an answer before it gives up, in ms.'),
     writeBytes: between(1, 100_000_000).default(1024).describe('Bytes a write puts on each replication link.'),
+    responseBytes: between(0, 100_000_000).default(4096).describe('Bytes of each answer sent to a user (internet egress).'),
     overload: z
       .enum(['timeout', 'shed'])
       .default('timeout')
       .describe('Above capacity: requests queue and time out (timeout), or the region rejects the excess at once (shed).'),
   })
   .describe('What the user populations ask for, and how long they wait.');
+
+export const CostSchema = z
+  .strictObject({
+    usdPerQpsHour: between(0, 1000)
+      .default(0.0004)
+      .describe('Compute price per QPS of provisioned capacity per hour, USD (about $0.20 an hour for an instance serving 500 QPS).'),
+    transferUsdPerGb: between(0, 10)
+      .optional()
+      .describe('Price per GB between regions, USD; by default by the sender\'s area: $0.02 North America and Europe, $0.09 Asia-Pacific, $0.14 South America, Africa, Middle East.'),
+    interZoneUsdPerGb: between(0, 10).default(0.01).describe('Price per GB between zones of a region, USD.'),
+    zonesPerRegion: z.int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3).describe('Zones each write is copied to inside its region.'),
+    egressUsdPerGb: between(0, 10).default(0.09).describe('Internet egress price per GB, USD.'),
+    replicationCompression: between(0, 0.99).default(0).describe('Share of replication bytes saved by compression (the domain notes: 0.5-0.8).'),
+  })
+  .describe('Prices for the cost estimate.');
 
 export const SimulationSchema = z
   .strictObject({
@@ -156,6 +172,7 @@ export const ScenarioSchema = z
     routing: RoutingSchema.prefault({}),
     data: DataSchema.prefault({}),
     faults: z.array(FaultSchema).max(1000, 'must have at most 1000 faults').default([]),
+    cost: CostSchema.prefault({}),
     simulation: SimulationSchema.prefault({}),
   })
   .describe('A Meridian scenario: regions, users, routing, data and faults.');

@@ -1,0 +1,107 @@
+/**
+ * What a run costs, in US dollars, from what it did: compute for the capacity each region kept provisioned (the
+ * idle share of it shown apart: what standby capacity costs), replication traffic between regions priced by
+ * route, replication between zones inside each region, and internet egress of the answers to users. Prices are
+ * public list-price magnitudes (AWS, 2025: ../shared/data/README.md) and every one is a scenario knob.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { World } from '../world.ts';
+
+export interface CostBreakdown {
+  /** Compute for the capacity that served requests. */
+  readonly computeUsd: number;
+  /** Compute for capacity that stood idle (standby, headroom). */
+  readonly idleComputeUsd: number;
+  /** Replication between regions. */
+  readonly replicationUsd: number;
+  /** Replication between zones inside each region. */
+  readonly interZoneUsd: number;
+  /** Answers sent to users over the internet. */
+  readonly egressUsd: number;
+}
+
+export interface CostReport {
+  /** The run's total, per hour of simulated time. */
+  readonly usdPerHour: number;
+  readonly totalUsd: number;
+  /** GB sent between regions (after compression). */
+  readonly transferGb: number;
+  readonly breakdown: CostBreakdown;
+}
+
+const GB = 1e9;
+
+/**
+ * List price per GB out of a region to another region, by where the sender is: about $0.02 in North America and
+ * Europe, $0.09 in Asia-Pacific, $0.14 in South America, Africa and the Middle East (AWS magnitudes).
+ */
+export function transferUsdPerGb(lat: number, lon: number): number {
+  const southAmerica = lat < 13 && lon > -82 && lon < -34;
+  const africaOrMiddleEast = lat < 38 && lon > -18 && lon < 60 && !(lat > 30 && lon < 36);
+  const asiaPacific = lon >= 60 || lon < -150 || (lat < -10 && lon > 110);
+  if (southAmerica || africaOrMiddleEast) return 0.14;
+  if (asiaPacific) return 0.09;
+  return 0.02;
+}
+
+export interface CostInputs {
+  readonly scenario: Scenario;
+  readonly world: World;
+  readonly elapsedS: number;
+  /** Per region id: capacity-seconds offered and requests served. */
+  readonly regions: ReadonlyMap<string, { readonly capacitySeconds: number; readonly served: number }>;
+  /** Writes applied over each directed link, by `from`/`to` region index. */
+  readonly replicatedWrites: (from: number, to: number) => number;
+  /** Successful requests (each answered over the internet). */
+  readonly okRequests: number;
+  /** Writes committed (each copied to the other zones of its region). */
+  readonly committedWrites: number;
+}
+
+export function computeCost(input: CostInputs): CostReport {
+  const { scenario, world } = input;
+  const prices = scenario.cost;
+  let computeUsd = 0;
+  let idleComputeUsd = 0;
+  for (const region of world.regions) {
+    const totals = input.regions.get(region.id);
+    if (!totals) continue;
+    const capacityHours = totals.capacitySeconds / 3600; // QPS-hours of capacity
+    const allUsd = capacityHours * prices.usdPerQpsHour;
+    const busyShare = totals.capacitySeconds > 0 ? Math.min(1, totals.served / totals.capacitySeconds) : 0;
+    computeUsd += allUsd * busyShare;
+    idleComputeUsd += allUsd * (1 - busyShare);
+  }
+  const R = world.regions.length;
+  const bytesPerWrite = scenario.workload.writeBytes * (1 - prices.replicationCompression);
+  let transferBytes = 0;
+  let replicationUsd = 0;
+  for (let from = 0; from < R; from++) {
+    const region = world.regions[from];
+    if (!region) continue;
+    const perGb = prices.transferUsdPerGb ?? transferUsdPerGb(region.lat, region.lon);
+    for (let to = 0; to < R; to++) {
+      if (to === from) continue;
+      const bytes = input.replicatedWrites(from, to) * bytesPerWrite;
+      transferBytes += bytes;
+      replicationUsd += (bytes / GB) * perGb;
+    }
+  }
+  const interZoneUsd = ((input.committedWrites * bytesPerWrite * (prices.zonesPerRegion - 1)) / GB) * prices.interZoneUsdPerGb;
+  const egressUsd = ((input.okRequests * scenario.workload.responseBytes) / GB) * prices.egressUsdPerGb;
+  const round = (v: number) => Math.round(v * 10_000) / 10_000;
+  const totalUsd = computeUsd + idleComputeUsd + replicationUsd + interZoneUsd + egressUsd;
+  const hours = input.elapsedS > 0 ? input.elapsedS / 3600 : 1;
+  return {
+    usdPerHour: round(totalUsd / hours),
+    totalUsd: round(totalUsd),
+    transferGb: round(transferBytes / GB),
+    breakdown: {
+      computeUsd: round(computeUsd),
+      idleComputeUsd: round(idleComputeUsd),
+      replicationUsd: round(replicationUsd),
+      interZoneUsd: round(interZoneUsd),
+      egressUsd: round(egressUsd),
+    },
+  };
+}
