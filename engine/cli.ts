@@ -79,6 +79,8 @@ function readable(report: Report): string {
     `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (p99 ${r.stalenessP99Ms.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
       `${r.violations.readYourWrites} read-your-writes and ${r.violations.monotonicReads} monotonic-read violations`,
   );
+  for (const v of report.compliance.violations.slice(0, 10)) lines.push(`compliance: ${v.detail} (${v.count} times, first at ${v.firstAtS.toFixed(1)} s)`);
+  if (report.compliance.violations.length > 10) lines.push(`compliance: ${report.compliance.violations.length - 10} more violations (see --json)`);
   const cost = report.cost;
   const b = cost.breakdown;
   lines.push(

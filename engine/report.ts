@@ -6,6 +6,7 @@ import type { LostWrite, Replication } from './data/replication.ts';
 import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
 import type { ReadConsistency } from './data/consistency.ts';
 import { computeCost, type CostReport } from './data/cost.ts';
+import type { Sovereignty, Violation } from './data/sovereignty.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
 import type { PopulationMetrics } from './metrics/populationMetrics.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -95,6 +96,8 @@ export interface Report {
   readonly conflicts: ConflictsReport;
   readonly reads: ReadsReport;
   readonly cost: CostReport;
+  /** Data-placement violations, in the order they first happened (none when no datasets are declared). */
+  readonly compliance: { readonly violations: readonly Violation[] };
 }
 
 export interface ReadsReport {
@@ -135,6 +138,7 @@ export interface ReportInput {
   readonly replication: Replication;
   readonly conflicts: ConflictTracker;
   readonly consistency: ReadConsistency;
+  readonly sovereignty: Sovereignty;
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
@@ -243,5 +247,6 @@ export function buildReport(input: ReportInput): Report {
       okRequests: ok,
       committedWrites: input.replication.committedWrites,
     }),
+    compliance: { violations: input.sovereignty.list() },
   };
 }

@@ -16,6 +16,7 @@ import { Conditions } from './conditions.ts';
 import { Replication } from './data/replication.ts';
 import { ConflictTracker } from './data/conflicts.ts';
 import { ReadConsistency } from './data/consistency.ts';
+import { Sovereignty } from './data/sovereignty.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
@@ -90,6 +91,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let replication: Replication;
   let conflicts: ConflictTracker;
   let consistency: ReadConsistency;
+  let sovereignty: Sovereignty;
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
@@ -115,6 +117,7 @@ export function createSimulation(initial: Scenario): Simulation {
     replication,
     conflicts,
     consistency,
+    sovereignty,
     timeoutS: scenario.workload.timeoutMs / 1000,
     applyAt: new Float64Array(world.regions.length),
     ackScratch: [],
@@ -145,6 +148,9 @@ export function createSimulation(initial: Scenario): Simulation {
     const previousConsistency = consistency as ReadConsistency | undefined;
     consistency = new ReadConsistency(world, scenario.data, conflicts);
     if (previousConsistency) consistency.inheritCounts(previousConsistency);
+    const previousSovereignty = sovereignty as Sovereignty | undefined;
+    sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r));
+    if (previousSovereignty) sovereignty.inherit(previousSovereignty);
   };
 
   const scheduleProbes = (): void => {
@@ -423,6 +429,7 @@ export function createSimulation(initial: Scenario): Simulation {
       replication.updateWorld(world, replicationSettings());
       conflicts.update(world, next.data);
       consistency.update(world, next.data);
+      sovereignty.update(world, next.data.datasets);
       if (routingKey(previousScenario) === routingKey(next)) context = journeyContext();
       else rebuildRouting();
       return;
@@ -545,6 +552,7 @@ export function createSimulation(initial: Scenario): Simulation {
         replication,
         conflicts,
         consistency,
+        sovereignty,
       });
     },
   };

@@ -152,16 +152,21 @@ export class Replication {
 
   /**
    * Ships a write committed at region `from` at `commitS` to every other region. Fills `applyAt` with the time
-   * each replica applies it (NaN where the link holds it back; the writer's own entry is its commit) and returns
+   * each replica applies it (NaN where the link holds it back, Infinity where `keepsOut` says the data may not go;
+   * the writer's own entry is its commit) and returns
    * the write's record, whose `ackS` the caller sets once it knows when the client was answered.
    */
-  replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array): WriteRecord {
+  replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array, keepsOut?: (to: number) => boolean): WriteRecord {
     const R = this.regionCount;
     const write: WriteRecord = { key, region: from, commitS, weight, version: this.nextVersion++, appliedSomewhere: false, ackS: Number.POSITIVE_INFINITY };
     this.committedWrites += weight;
     for (let to = 0; to < R; to++) {
       if (to === from) {
         applyAt[to] = commitS;
+        continue;
+      }
+      if (keepsOut?.(to)) {
+        applyAt[to] = Number.POSITIVE_INFINITY; // not a replica of this data (pinned elsewhere)
         continue;
       }
       const stream = this.streams[from * R + to] as Stream;

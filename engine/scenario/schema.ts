@@ -124,6 +124,18 @@ export const SimulationSchema = z
   })
   .describe('Fidelity of the simulation.');
 
+export const DatasetSchema = z
+  .strictObject({
+    id: id('dataset'),
+    class: z.enum(['pii', 'financial', 'health', 'anonymized', 'config']).describe('What kind of data it is.'),
+    placement: z
+      .enum(['home-only', 'jurisdiction', 'global'])
+      .describe('Where it may live: the owner\'s home region only, regions in the owner\'s jurisdiction, or anywhere.'),
+    pinned: z.boolean().default(true).describe('Whether replication honours the placement (false: copied everywhere, and flagged).'),
+    share: between(0, 1).default(1).describe('Share of keys that belong to it, relative to the other datasets.'),
+  })
+  .describe('A dataset with a data class and a placement policy.');
+
 export const DataSchema = z
   .strictObject({
     topology: z.enum(['active-passive', 'active-active', 'home-region']).default('active-passive').describe('Which regions accept writes.'),
@@ -141,6 +153,7 @@ export const DataSchema = z
       .default('eventual')
       .describe('Read consistency: strong reads go to the leader; bounded ones to a replica no staler than boundedStalenessMs; session ones keep read-your-writes and monotonic reads; eventual ones take the local replica.'),
     boundedStalenessMs: between(0, 3_600_000).default(4800).describe('Bounded reads: the most stale a replica may be before the read goes to the leader, ms (CockroachDB follower reads: 4.8 s).'),
+    datasets: z.array(DatasetSchema).max(20, 'must have at most 20 datasets').default([]).describe('Datasets for sovereignty checks; none: nothing is checked.'),
     replicationMbps: between(0.001, 1_000_000).default(100).describe('Bandwidth of each directed replication link, megabits per second.'),
     replicationBatchMs: between(0, 60_000).default(10).describe('Replication ships writes in batches at this interval, ms (0: each at once).'),
   })

@@ -15,6 +15,7 @@ import type { Conditions } from '../conditions.ts';
 import type { Replication, WriteRecord } from '../data/replication.ts';
 import type { ConflictTracker } from '../data/conflicts.ts';
 import type { ReadConsistency } from '../data/consistency.ts';
+import type { Sovereignty } from '../data/sovereignty.ts';
 import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
@@ -70,6 +71,7 @@ export interface JourneyContext {
   readonly replication: Replication;
   readonly conflicts: ConflictTracker;
   readonly consistency: ReadConsistency;
+  readonly sovereignty: Sovereignty;
   readonly timeoutS: number;
   /** Scratch space for replica apply times, one per region. */
   readonly applyAt: Float64Array;
@@ -179,6 +181,7 @@ function replicationWaitS(context: JourneyContext, writer: number, commitS: numb
   for (let r = 0; r < R; r++) {
     if (r === writer) continue;
     const appliedS = context.applyAt[r] as number;
+    if (appliedS === Number.POSITIVE_INFINITY) continue; // not a replica of this data
     if (Number.isNaN(appliedS) || context.conditions.exchangeBlocked(writer, r)) {
       unreachable = true;
       continue;
@@ -229,7 +232,16 @@ function queueAndServe(context: JourneyContext, journey: Journey, region: number
 function commit(context: JourneyContext, journey: Journey, writer: number, nowS: number, wayBackS: number, rng: Random): number {
   const doneS = queueAndServe(context, journey, writer, true, nowS, wayBackS, rng);
   if (Number.isNaN(doneS)) return doneS;
-  journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt);
+  const sovereignty = context.sovereignty;
+  const keepsOut = sovereignty.active ? (to: number) => !sovereignty.mayReplicateTo(journey.key, journey.user, to) : undefined;
+  journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt, keepsOut);
+  if (sovereignty.active) {
+    const replicas: number[] = [];
+    context.applyAt.forEach((at, r) => {
+      if (r !== writer && at !== Number.POSITIVE_INFINITY) replicas.push(r);
+    });
+    sovereignty.onWrite(journey.key, journey.user, writer, replicas, doneS, journey.weight);
+  }
   context.conflicts.onWrite(journey.key, writer, doneS, context.applyAt, journey.weight);
   context.consistency.recordWrite(journey.user, journey.key, context.applyAt);
   const waitS = replicationWaitS(context, writer, doneS, rng);
@@ -270,6 +282,7 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
       const entry = journey.entry;
       const backS = journey.accessRttS / 2;
       if (failsAtRegion(context, journey, entry, nowS, backS, rng)) break;
+      if (context.sovereignty.active) context.sovereignty.onServe(journey.key, journey.user, entry, nowS, journey.weight);
       if (!journey.isWrite) {
         // Where the read is served depends on its consistency: the local replica, or the key's leader.
         const { forwardTo } = context.consistency.read(journey.user, journey.key, entry, nowS, journey.weight);
