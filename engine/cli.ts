@@ -95,6 +95,7 @@ function readable(report: Report): string {
       lines.push(
         `${`${f.region} (${f.kind === 'region-down' ? 'down' : 'gray'})`.padEnd(15)} ${at(f.failedAtS).padStart(7)} ${at(f.detectedAtS).padStart(11)} ${at(f.reroutedAtS).padStart(10)} ${at(f.recoveredAtS).padStart(11)} ${(f.rtoS === null ? '-' : `${f.rtoS.toFixed(1)} s`).padStart(7)} ${String(errors).padStart(9)}`,
       );
+      if (f.newPrimary !== null) lines.push(`  ${f.newPrimary} promoted to primary at ${at(f.promotedAtS)}${f.splitBrainAtS === null ? '' : `; split brain from ${at(f.splitBrainAtS)} (no fencing)`}`);
     }
   }
   return lines.join('\n');

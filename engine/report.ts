@@ -77,6 +77,11 @@ export interface FailoverReport {
   readonly affectedUsers: readonly string[];
   /** Failed requests per population while the failure lasted (the error budget it burned). */
   readonly errorsByUser: Readonly<Record<string, number>>;
+  /** Active-passive: when a standby was promoted to primary, and which (null: no promotion). */
+  readonly promotedAtS: number | null;
+  readonly newPrimary: string | null;
+  /** When the unfenced former primary came back and took writes alongside the new one (split brain). */
+  readonly splitBrainAtS: number | null;
 }
 
 export interface Report {
@@ -206,6 +211,9 @@ export function buildReport(input: ReportInput): Report {
     rtoS: f.reroutedAtS === null ? null : round3(f.reroutedAtS - f.failedAtS),
     affectedUsers: f.affected.map((u) => world.users[u]?.id ?? '').filter((id) => id !== ''),
     errorsByUser: f.errorsByUser,
+    promotedAtS: f.promotedAtS === null ? null : round3(f.promotedAtS),
+    newPrimary: f.newPrimary,
+    splitBrainAtS: f.splitBrainAtS === null ? null : round3(f.splitBrainAtS),
   }));
   return {
     scenario: scenario.name,

@@ -358,6 +358,9 @@ export function createSimulation(initial: Scenario): Simulation {
     const r = indexOfRegion(fault.region);
     if (r < 0) return;
     if (fault.kind === 'region-down' || fault.kind === 'region-up') router.powerChanged(r, timeS);
+    if (fault.kind === 'region-up' && r === world.splitBrainIndex) {
+      for (const record of timeline.records) if (record.region === fault.region) record.splitBrainAtS ??= timeS;
+    }
     if (fault.kind === 'capacity-loss' || fault.kind === 'region-up') queues.setCapacity(r, capacityNow(r), timeS);
     if (fault.kind === 'region-down' || fault.kind === 'gray-failure') {
       const affected: number[] = [];
@@ -380,8 +383,33 @@ export function createSimulation(initial: Scenario): Simulation {
     if (!verdict) return;
     if (!verdict.healthy) {
       for (const record of timeline.openFor(world.regions[r]?.id ?? '')) record.detectedAtS ??= timeS;
+      if (scenario.data.topology === 'active-passive' && r === world.primaryIndex) {
+        const delayS = scenario.data.promotion === 'manual' ? scenario.data.manualPromotionS : scenario.routing.propagationS;
+        queue.push(timeS + delayS, { kind: 'promote', region: r, version });
+      }
     }
     queue.push(timeS + scenario.routing.propagationS, { kind: 'routing-update', region: r, healthy: verdict.healthy, version });
+  };
+
+  /**
+   * Promotes a standby if region r is still the primary and still failing: the surviving region nearest to it
+   * (the one with the freshest copy under asynchronous replication).
+   */
+  const onPromote = (r: number): void => {
+    if (r !== world.primaryIndex || regionHealthy(r)) return;
+    const R = world.regions.length;
+    let best = -1;
+    for (let c = 0; c < R; c++) {
+      if (c === r || !regionHealthy(c)) continue;
+      if (best < 0 || (world.regionRttMs[r * R + c] as number) < (world.regionRttMs[r * R + best] as number)) best = c;
+    }
+    if (best < 0) return;
+    world.primaryIndex = best;
+    if (!scenario.data.fencing) world.splitBrainIndex = r; // it will take writes again if it comes back
+    for (const record of timeline.openFor(world.regions[r]?.id ?? '')) {
+      record.promotedAtS ??= timeS;
+      record.newPrimary ??= world.regions[best]?.id ?? null;
+    }
   };
 
   const onRoutingUpdate = (r: number, healthy: boolean): void => {
@@ -415,6 +443,12 @@ export function createSimulation(initial: Scenario): Simulation {
   const applyWorld = (next: Scenario, previousScenario: Scenario): void => {
     const previous = world;
     world = buildWorld(next);
+    // A promotion (or a split brain) outlives edits, unless the edit names another primary.
+    if (next.data.primary === previousScenario.data.primary) {
+      const promoted = world.regions.findIndex((r) => r.id === previous.regions[previous.primaryIndex]?.id);
+      if (promoted >= 0) world.primaryIndex = promoted;
+    }
+    world.splitBrainIndex = world.regions.findIndex((r) => r.id === previous.regions[previous.splitBrainIndex]?.id);
     keys = zipfKeys(next.workload.keyCount, next.workload.zipfS);
     health.updateSettings(next.routing.healthCheck);
     if (sameRegions(previous, world)) {
@@ -490,6 +524,9 @@ export function createSimulation(initial: Scenario): Simulation {
         return;
       case 'routing-update':
         if (event.version === version) onRoutingUpdate(event.region, event.healthy);
+        return;
+      case 'promote':
+        if (event.version === version) onPromote(event.region);
         return;
       case 'scale-ready':
         if (event.version !== version) return;

@@ -45,7 +45,8 @@ export type SimEvent =
   | { readonly kind: 'probe'; readonly region: number; readonly version: number }
   | { readonly kind: 'probe-result'; readonly region: number; readonly passed: boolean; readonly version: number }
   | { readonly kind: 'routing-update'; readonly region: number; readonly healthy: boolean; readonly version: number }
-  | { readonly kind: 'scale-ready'; readonly order: ScaleOrder; readonly version: number };
+  | { readonly kind: 'scale-ready'; readonly order: ScaleOrder; readonly version: number }
+  | { readonly kind: 'promote'; readonly region: number; readonly version: number };
 
 /**
  * Brings a request sent before a live edit of the regions into the world now: its regions' indices are looked up

@@ -30,8 +30,13 @@ export interface World {
   readonly userKm: Float64Array;
   /** RTT in ms between regions a and b: `regionRttMs[a * R + b]` (0 on the diagonal). */
   readonly regionRttMs: Float64Array;
-  /** Index of the region that takes writes in active-passive. */
-  readonly primaryIndex: number;
+  /** Index of the region that takes writes in active-passive (changes when a standby is promoted). */
+  primaryIndex: number;
+  /**
+   * A former primary back after a failover without fencing, still taking the writes that reach it (split brain),
+   * or -1.
+   */
+  splitBrainIndex: number;
   /** Each region's mean busy time per request in seconds, for the scenario's read/write mix. */
   readonly meanServiceS: Float64Array;
 }
@@ -76,7 +81,7 @@ export function buildWorld(scenario: Scenario): World {
   );
   const primary = scenario.data.primary;
   const primaryIndex = Math.max(0, primary === undefined ? 0 : regions.findIndex((r) => r.id === primary));
-  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, meanServiceS };
+  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, splitBrainIndex: -1, meanServiceS };
 }
 
 /** The region that owns population u's writes under home-region: nearest in its jurisdiction, else nearest. */
@@ -98,7 +103,7 @@ export function homeRegion(world: World, u: number): number {
 export function writerRegion(world: World, topology: Scenario['data']['topology'], u: number, entry: number): number {
   switch (topology) {
     case 'active-passive':
-      return world.primaryIndex;
+      return entry === world.splitBrainIndex ? entry : world.primaryIndex;
     case 'home-region':
       return homeRegion(world, u);
     case 'active-active':

@@ -18,6 +18,11 @@ export interface FailoverRecord {
   errorsByUser: Record<string, number>;
   /** True once errorsByUser is final (a timeout after recovery). */
   errorsSettled: boolean;
+  /** Active-passive: when a standby was promoted, and which. */
+  promotedAtS: number | null;
+  newPrimary: string | null;
+  /** When the former primary came back unfenced and took writes alongside the new one. */
+  splitBrainAtS: number | null;
 }
 
 /** A rerouting is complete when at most this share of the affected traffic still reaches unhealthy regions. */
@@ -39,6 +44,9 @@ export class FailoverTimeline {
       failedAtStart: failedSoFar,
       errorsByUser: {},
       errorsSettled: false,
+      promotedAtS: null,
+      newPrimary: null,
+      splitBrainAtS: null,
     });
   }
 

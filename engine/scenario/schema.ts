@@ -140,6 +140,12 @@ export const DataSchema = z
   .strictObject({
     topology: z.enum(['active-passive', 'active-active', 'home-region']).default('active-passive').describe('Which regions accept writes.'),
     primary: regionRef('Region id that takes writes in active-passive; defaults to the first region.').optional(),
+    promotion: z
+      .enum(['automatic', 'manual'])
+      .default('automatic')
+      .describe('Active-passive: a standby is promoted when health checks find the primary down (automatic), or manualPromotionS later (manual).'),
+    manualPromotionS: between(0, 86_400).default(300).describe('Manual promotion: seconds from detection until an operator promotes a standby.'),
+    fencing: z.boolean().default(true).describe('Whether a former primary is fenced off when it comes back (false: it keeps taking writes: split brain).'),
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
     quorum: z
       .int('must be a whole number')

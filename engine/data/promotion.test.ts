@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../scenario/defaultScenario.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
+import { createSimulation } from '../simulation.ts';
+
+/** The default scenario (US primary) with the primary dark at 30 s. */
+function primaryFails(data: Partial<NonNullable<ScenarioInput['data']>>, faults: ScenarioInput['faults'] = [], durationS = 120) {
+  const parsed = parseScenario({
+    ...defaultScenario,
+    durationS,
+    workload: { keyCount: 50 },
+    simulation: { mode: 'exact' },
+    data: { ...defaultScenario.data, ...data },
+    faults: [{ kind: 'region-down', atS: 30, region: 'us-east' }, ...(faults ?? [])],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const simulation = createSimulation(parsed.scenario);
+  simulation.advanceTo(durationS);
+  return { windows: simulation.takeWindows(), report: simulation.report() };
+}
+
+describe('active-passive promotion', () => {
+  it('promotes the nearest surviving standby when health checks find the primary down, and writes resume', () => {
+    const { windows, report } = primaryFails({ promotion: 'automatic' });
+    const failover = report.failovers[0];
+    expect(failover?.newPrimary).toBe('eu-west');
+    expect(failover?.promotedAtS).toBe(failover?.detectedAtS);
+    const tokyo = report.users.findIndex((u) => u.id === 'tokyo');
+    const promotedS = failover?.promotedAtS ?? 0;
+    for (const w of windows.filter((x) => x.startS > promotedS + 3)) expect(w.users[tokyo]?.writeP50Ms).toBeGreaterThan(0);
+    for (const w of windows.filter((x) => x.startS > 33 && x.startS + 1 <= (failover?.detectedAtS ?? 0))) {
+      expect(Number.isNaN(w.users[tokyo]?.writeP50Ms)).toBe(true); // no primary, no write
+    }
+  });
+
+  it('waits for the operator under manual promotion: minutes without writes', () => {
+    const { report } = primaryFails({ promotion: 'manual', manualPromotionS: 60 });
+    const failover = report.failovers[0];
+    expect((failover?.promotedAtS ?? 0) - (failover?.detectedAtS ?? 0)).toBeCloseTo(60, 5);
+  });
+
+  it('shows the split brain when the old primary comes back unfenced: both take writes and they conflict', () => {
+    const back = [{ kind: 'region-up' as const, atS: 70, region: 'us-east' }];
+    const unfenced = primaryFails({ fencing: false }, back, 150);
+    const fenced = primaryFails({ fencing: true }, back, 150);
+    expect(unfenced.report.failovers[0]?.splitBrainAtS).toBe(70);
+    expect(fenced.report.failovers[0]?.splitBrainAtS).toBeNull();
+    expect(unfenced.report.conflicts.concurrent).toBeGreaterThan(10);
+    expect(fenced.report.conflicts.concurrent).toBe(0);
+  });
+});
