@@ -40,11 +40,18 @@ describe('concurrent writes to one key', () => {
     expect(report.conflicts.merged).toBe(0);
   });
 
-  it('loses nothing under a CRDT: every concurrent pair is merged', () => {
-    const report = runScenario(hotKey(2, { durationS: 600 }, { conflict: 'crdt' }));
+  it('loses nothing under a CRDT: every concurrent pair is merged, as its type merges', () => {
+    const report = runScenario(hotKey(2, { durationS: 600 }, { conflict: 'crdt', crdtType: 'set' }));
     expect(report.conflicts.concurrent).toBeGreaterThan(10);
     expect(report.conflicts.merged).toBe(report.conflicts.concurrent);
     expect(report.conflicts.lostWrites).toBe(0);
+    expect(report.conflicts.examples[0]?.kept).toBe('both (set: the union of the adds)');
+  });
+
+  it('applies the named application rule: region priority keeps the first-listed region\'s write', () => {
+    const report = runScenario(hotKey(2, { durationS: 600 }, { conflict: 'app-merge', mergeRule: 'region-priority' }));
+    expect(report.conflicts.merged).toBe(report.conflicts.concurrent);
+    expect(report.conflicts.examples.every((e) => e.kept === 'us-east')).toBe(true);
   });
 
   it('keeps the write that was really earlier when the other region\'s clock runs behind (LWW with skew)', () => {

@@ -26,11 +26,23 @@ export interface ConflictExample {
   /** The two writes, the earlier (by true time) first. */
   readonly first: { readonly region: string; readonly atS: number; readonly stampS: number };
   readonly second: { readonly region: string; readonly atS: number; readonly stampS: number };
-  /** Which region's write survived: both under a CRDT or a merge. */
+  /** Which region's write survived (LWW, region priority), or how both were merged (CRDT, app rule). */
   readonly kept: string;
   /** LWW kept the write that was really earlier (clock skew). */
   readonly wrongWinner: boolean;
 }
+
+const CRDT_OUTCOME = {
+  counter: 'both (counter: the increments add up)',
+  set: 'both (set: the union of the adds)',
+  'mv-register': 'both (register: two sibling values for the reader to resolve)',
+} as const;
+
+const MERGE_OUTCOME = {
+  max: 'merged (max: the larger value)',
+  union: 'merged (union of both)',
+  sum: 'merged (sum of both)',
+} as const;
 
 /** At most this many examples are kept. */
 export const EXAMPLE_CAP = 50;
@@ -126,8 +138,15 @@ export class ConflictTracker {
       wrong = winner === first; // skew made the write that came first look later
       this.lostWrites += pair;
       if (wrong) this.wrongWinner += pair;
+    } else if (this.data.conflict === 'crdt') {
+      kept = CRDT_OUTCOME[this.data.crdtType];
+      this.merged += pair;
     } else {
-      kept = 'both';
+      // An application rule decides: by region priority the first-listed region's write stands, else a merge.
+      kept =
+        this.data.mergeRule === 'region-priority'
+          ? (regions[Math.min(first.region, second.region)]?.id ?? '')
+          : MERGE_OUTCOME[this.data.mergeRule];
       this.merged += pair;
     }
     if (this.examples.length < EXAMPLE_CAP) {

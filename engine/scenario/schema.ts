@@ -154,6 +154,14 @@ export const DataSchema = z
       .default(1)
       .describe('Semi-sync: remote replicas that must apply a write before it is acknowledged (k of the n others).'),
     conflict: z.enum(['lww', 'crdt', 'app-merge']).default('lww').describe('How concurrent writes to one key are resolved.'),
+    crdtType: z
+      .enum(['counter', 'set', 'mv-register'])
+      .default('counter')
+      .describe('CRDT: the data type: a counter (increments add up), a set (adds union), a multi-value register (both values kept as siblings).'),
+    mergeRule: z
+      .enum(['max', 'union', 'sum', 'region-priority'])
+      .default('max')
+      .describe('App-merge: the application\'s rule: keep the larger value, the union, the sum, or the write of the region listed first.'),
     reads: z
       .enum(['strong', 'bounded', 'session', 'eventual'])
       .default('eventual')
