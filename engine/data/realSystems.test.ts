@@ -1,0 +1,54 @@
+/**
+ * The real systems of the domain notes as configurations (scenarios/*.json): their figures should land near the
+ * public numbers (Spanner, OSDI 2012; CockroachDB's 4.8-s follower reads; DynamoDB's "usually within a second";
+ * Netflix's regional evacuation).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../scenario/parse.ts';
+import { runScenario } from '../simulation.ts';
+
+function run(file: string) {
+  const parsed = parseScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
+  return runScenario({ ...parsed.scenario, durationS: Math.min(parsed.scenario.durationS, 200) });
+}
+
+const user = (report: ReturnType<typeof runScenario>, id: string) => {
+  const found = report.users.find((u) => u.id === id);
+  if (!found) throw new Error(`no ${id}`);
+  return found;
+};
+
+describe('real systems as configurations', () => {
+  it('Spanner-like: strong reads are never stale; quorum writes cost tens of ms near the leader, ~100 ms across the US', () => {
+    const report = run('spanner-like');
+    expect(report.reads.staleRatio).toBe(0);
+    // OSDI 2012: 72 ms single-site and 103 ms multi-site commits (with ~5 ms commit wait, not modelled here).
+    expect(user(report, 'new-york').write.p50).toBeGreaterThan(20);
+    expect(user(report, 'new-york').write.p50).toBeLessThan(80);
+    expect(user(report, 'san-francisco').write.p50).toBeGreaterThan(80);
+    expect(user(report, 'san-francisco').write.p50).toBeLessThan(140);
+  });
+
+  it('CockroachDB-like: follower reads are local and never staler than 4.8 s', () => {
+    const report = run('cockroachdb-follower-reads');
+    expect(report.reads.stalenessP99Ms).toBeLessThanOrEqual(4800);
+    expect(user(report, 'tokyo').read.p50).toBeLessThan(40); // served by the Tokyo follower
+  });
+
+  it('DynamoDB Global Tables-like: replication lag under a second, and LWW drops concurrent writes', () => {
+    const report = run('dynamodb-global-tables');
+    for (const link of report.links) expect(link.lagMs.p99).toBeLessThan(1000);
+    expect(report.conflicts.lostWrites).toBeGreaterThan(0);
+    expect(report.conflicts.lostWrites).toBe(report.conflicts.concurrent);
+  });
+
+  it('Netflix-like: a failed region is drained within seconds and users stay served', () => {
+    const report = run('netflix-active-active');
+    const failover = report.failovers[0];
+    expect(failover?.rtoS).toBeLessThan(30);
+    expect(user(report, 'new-york').availability).toBeGreaterThan(0.9);
+    expect(user(report, 'new-york').servedBy['us-west-2'] ?? 0).toBeGreaterThan(0.2); // evacuated west
+  });
+});
