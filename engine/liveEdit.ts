@@ -32,3 +32,13 @@ export function newFaults(previous: Scenario['faults'], current: Scenario['fault
     return known === 0;
   });
 }
+
+/** Per-region flags moved to new indices (a region that is new starts at 1). */
+export function remapFlags(flags: Uint8Array, regionCount: number, newIndexOf: (oldIndex: number) => number): Uint8Array<ArrayBuffer> {
+  const moved = new Uint8Array(regionCount).fill(1);
+  flags.forEach((flag, old) => {
+    const to = newIndexOf(old);
+    if (to >= 0) moved[to] = flag;
+  });
+  return moved;
+}

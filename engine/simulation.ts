@@ -13,13 +13,11 @@
  */
 import { EventQueue } from './clock/eventQueue.ts';
 import { Conditions } from './conditions.ts';
-import { Replication } from './data/replication.ts';
-import { ConflictTracker } from './data/conflicts.ts';
-import { ReadConsistency } from './data/consistency.ts';
-import { Sovereignty } from './data/sovereignty.ts';
+import { DataLayer } from './data/dataLayer.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
+import { standbyToPromote } from './failover/promotion.ts';
 import { RegionAccounting } from './metrics/regionAccounting.ts';
 import { expectedLoad } from './routing/expectedLoad.ts';
 import { PopulationMetrics } from './metrics/populationMetrics.ts';
@@ -34,7 +32,7 @@ import { advance, emptyJourney, restartJourney, settle, type JourneyContext } fr
 import { buildWorld, homeRegion, type World } from './world.ts';
 import { chooseFidelity, sampleWeight, type Fidelity } from './fidelity.ts';
 import { carryOver as carryOverFlight, type InFlight, type PopulationState, type SimEvent } from './simulationState.ts';
-import { newFaults, routingKey, sameRegions } from './liveEdit.ts';
+import { newFaults, remapFlags, routingKey, sameRegions } from './liveEdit.ts';
 
 export { chooseFidelity, type Fidelity } from './fidelity.ts';
 
@@ -88,10 +86,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let router: Router;
   let queues: RegionQueues;
   let autoscaler: Autoscaler;
-  let replication: Replication;
-  let conflicts: ConflictTracker;
-  let consistency: ReadConsistency;
-  let sovereignty: Sovereignty;
+  let data: DataLayer;
   let keys: KeySampler = zipfKeys(scenario.workload.keyCount, scenario.workload.zipfS);
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
@@ -114,20 +109,15 @@ export function createSimulation(initial: Scenario): Simulation {
     conditions,
     queues,
     router,
-    replication,
-    conflicts,
-    consistency,
-    sovereignty,
+    replication: data.replication,
+    conflicts: data.conflicts,
+    consistency: data.consistency,
+    sovereignty: data.sovereignty,
     timeoutS: scenario.workload.timeoutMs / 1000,
     applyAt: new Float64Array(world.regions.length),
     ackScratch: [],
   });
 
-  const replicationSettings = () => ({
-    writeBytes: scenario.workload.writeBytes,
-    linkMbps: scenario.data.replicationMbps,
-    batchMs: scenario.data.replicationBatchMs,
-  });
 
   const rebuildCapacity = (): void => {
     autoscaler = new Autoscaler(world.regions.map((r) => r.autoscale), world.regions.map((r) => r.capacityQps));
@@ -138,19 +128,7 @@ export function createSimulation(initial: Scenario): Simulation {
       timeoutS: scenario.workload.timeoutMs / 1000,
     };
     queues = fidelity === 'exact' ? createExactQueues(setup) : createFluidQueues(setup);
-    const previousReplication = replication as Replication | undefined;
-    replication = new Replication(world, conditions, replicationSettings());
-    // A live edit of the regions restarts the streams, but the data already lost stays lost.
-    if (previousReplication) replication.inheritLosses(previousReplication);
-    const previousConflicts = conflicts as ConflictTracker | undefined;
-    conflicts = new ConflictTracker(world, scenario.data);
-    if (previousConflicts) conflicts.inheritCounts(previousConflicts);
-    const previousConsistency = consistency as ReadConsistency | undefined;
-    consistency = new ReadConsistency(world, scenario.data, conflicts);
-    if (previousConsistency) consistency.inheritCounts(previousConsistency);
-    const previousSovereignty = sovereignty as Sovereignty | undefined;
-    sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r));
-    if (previousSovereignty) sovereignty.inherit(previousSovereignty);
+    data = new DataLayer(world, scenario, conditions, data as DataLayer | undefined);
   };
 
   const scheduleProbes = (): void => {
@@ -325,7 +303,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let controlStep = 0;
   const onControl = (): void => {
     const stepEndS = Math.min((controlStep + 1) * CONTROL_STEP_S, scenario.durationS);
-    if (controlStep % DRAIN_EVERY_STEPS === 0) replication.drain(timeS);
+    if (controlStep % DRAIN_EVERY_STEPS === 0) data.replication.drain(timeS);
     expectedLoad(world, scenario.data.topology, router, activeIndices(), timeS, shares, arrivalQps);
     queues.step(arrivalQps, CONTROL_STEP_S);
     world.regions.forEach((_, r) => accounting.offerCapacity(r, capacityNow(r), stepEndS - timeS));
@@ -350,10 +328,10 @@ export function createSimulation(initial: Scenario): Simulation {
     if (!fault) return;
     if (fault.kind === 'region-down') {
       const lostRegion = indexOfRegion(fault.region);
-      if (lostRegion >= 0 && !conditions.isDark(lostRegion)) replication.regionLost(lostRegion, timeS);
+      if (lostRegion >= 0 && !conditions.isDark(lostRegion)) data.replication.regionLost(lostRegion, timeS);
     }
     conditions.apply(fault, indexOfRegion);
-    replication.conditionsChanged(timeS);
+    data.replication.conditionsChanged(timeS);
     if (!('region' in fault)) return;
     const r = indexOfRegion(fault.region);
     if (r < 0) return;
@@ -391,18 +369,10 @@ export function createSimulation(initial: Scenario): Simulation {
     queue.push(timeS + scenario.routing.propagationS, { kind: 'routing-update', region: r, healthy: verdict.healthy, version });
   };
 
-  /**
-   * Promotes a standby if region r is still the primary and still failing: the surviving region nearest to it
-   * (the one with the freshest copy under asynchronous replication).
-   */
+  /** Promotes a standby if region r is still the primary and still failing. */
   const onPromote = (r: number): void => {
     if (r !== world.primaryIndex || regionHealthy(r)) return;
-    const R = world.regions.length;
-    let best = -1;
-    for (let c = 0; c < R; c++) {
-      if (c === r || !regionHealthy(c)) continue;
-      if (best < 0 || (world.regionRttMs[r * R + c] as number) < (world.regionRttMs[r * R + best] as number)) best = c;
-    }
+    const best = standbyToPromote(world, r, regionHealthy);
     if (best < 0) return;
     world.primaryIndex = best;
     if (!scenario.data.fencing) world.splitBrainIndex = r; // it will take writes again if it comes back
@@ -460,10 +430,7 @@ export function createSimulation(initial: Scenario): Simulation {
         world.regions.forEach((_, r) => queues.setCapacity(r, capacityNow(r), timeS));
       }
       // A router keeps state (DNS caches, BGP convergence, SDK exclusions): keep it unless what it routes on changed.
-      replication.updateWorld(world, replicationSettings());
-      conflicts.update(world, next.data);
-      consistency.update(world, next.data);
-      sovereignty.update(world, next.data.datasets);
+      data.update(world, next);
       if (routingKey(previousScenario) === routingKey(next)) context = journeyContext();
       else rebuildRouting();
       return;
@@ -473,12 +440,7 @@ export function createSimulation(initial: Scenario): Simulation {
     const newIndex = new Map(world.regions.map((r) => [r.id, r.index]));
     const remap = (old: number): number => newIndex.get(previous.regions[old]?.id ?? '') ?? -1;
     conditions = conditions.remapped(world.regions.length, remap);
-    const previousRoutable = routable;
-    routable = new Uint8Array(world.regions.length).fill(1);
-    previous.regions.forEach((_, old) => {
-      const to = remap(old);
-      if (to >= 0) routable[to] = previousRoutable[old] ?? 1;
-    });
+    routable = remapFlags(routable, world.regions.length, remap);
     health = new HealthMonitor(world.regions.length, next.routing.healthCheck, healthRng);
     world.regions.forEach((_, r) => (health.healthy[r] = routable[r] ?? 1));
     for (const population of populations.values()) population.metrics.remapRegions(world.regions.length, remap);
@@ -575,7 +537,7 @@ export function createSimulation(initial: Scenario): Simulation {
     },
     report(): Report {
       timeline.settleErrors(failedByPopulation());
-      replication.drain(timeS);
+      data.replication.drain(timeS);
       const totals = accounting.totalsNow(world.regions.map((r) => r.id), windowServed());
       return buildReport({
         scenario,
@@ -586,10 +548,10 @@ export function createSimulation(initial: Scenario): Simulation {
         regionTotals: totals,
         elapsedS: timeS,
         failovers: timeline.records,
-        replication,
-        conflicts,
-        consistency,
-        sovereignty,
+        replication: data.replication,
+        conflicts: data.conflicts,
+        consistency: data.consistency,
+        sovereignty: data.sovereignty,
       });
     },
   };

@@ -1,0 +1,16 @@
+/**
+ * Which standby becomes primary when the primary fails: the healthy region nearest to it, whose copy is the
+ * freshest under asynchronous replication (it is the first to receive the primary's writes).
+ */
+import type { World } from '../world.ts';
+
+/** Index of the region to promote in place of `failed`, or -1 if none is healthy. */
+export function standbyToPromote(world: World, failed: number, healthy: (r: number) => boolean): number {
+  const R = world.regions.length;
+  let best = -1;
+  for (let c = 0; c < R; c++) {
+    if (c === failed || !healthy(c)) continue;
+    if (best < 0 || (world.regionRttMs[failed * R + c] as number) < (world.regionRttMs[failed * R + best] as number)) best = c;
+  }
+  return best;
+}
