@@ -17,7 +17,7 @@ import { DataLayer } from './data/dataLayer.ts';
 import { Autoscaler, EVALUATION_S } from './capacity/autoscaler.ts';
 import { createExactQueues, createFluidQueues, type RegionQueues } from './capacity/regionQueues.ts';
 import { FailoverTimeline } from './failover/timeline.ts';
-import { standbyToPromote } from './failover/promotion.ts';
+import { homeReplacement, standbyToPromote } from './failover/promotion.ts';
 import { RegionAccounting } from './metrics/regionAccounting.ts';
 import { expectedLoad } from './routing/expectedLoad.ts';
 import { PopulationMetrics } from './metrics/populationMetrics.ts';
@@ -361,21 +361,32 @@ export function createSimulation(initial: Scenario): Simulation {
     if (!verdict) return;
     if (!verdict.healthy) {
       for (const record of timeline.openFor(world.regions[r]?.id ?? '')) record.detectedAtS ??= timeS;
-      if (scenario.data.topology === 'active-passive' && r === world.primaryIndex) {
+      const ownsWrites = scenario.data.topology === 'home-region' || (scenario.data.topology === 'active-passive' && r === world.primaryIndex);
+      if (ownsWrites) {
         const delayS = scenario.data.promotion === 'manual' ? scenario.data.manualPromotionS : scenario.routing.propagationS;
         queue.push(timeS + delayS, { kind: 'promote', region: r, version });
       }
+    } else if (scenario.data.topology === 'home-region') {
+      world.homeOverride[r] = -1; // the home region is back: its data goes home
     }
     queue.push(timeS + scenario.routing.propagationS, { kind: 'routing-update', region: r, healthy: verdict.healthy, version });
   };
 
-  /** Promotes a standby if region r is still the primary and still failing. */
+  /** Promotes a standby if region r still owns writes and is still failing (primary, or a home region). */
   const onPromote = (r: number): void => {
-    if (r !== world.primaryIndex || regionHealthy(r)) return;
-    const best = standbyToPromote(world, r, regionHealthy);
-    if (best < 0) return;
-    world.primaryIndex = best;
-    if (!scenario.data.fencing) world.splitBrainIndex = r; // it will take writes again if it comes back
+    if (regionHealthy(r)) return;
+    let best: number;
+    if (scenario.data.topology === 'home-region') {
+      best = homeReplacement(world, r, regionHealthy, scenario.data.homeFailover);
+      if (best < 0) return;
+      world.homeOverride[r] = best;
+    } else {
+      if (r !== world.primaryIndex) return;
+      best = standbyToPromote(world, r, regionHealthy);
+      if (best < 0) return;
+      world.primaryIndex = best;
+      if (!scenario.data.fencing) world.splitBrainIndex = r; // it will take writes again if it comes back
+    }
     for (const record of timeline.openFor(world.regions[r]?.id ?? '')) {
       record.promotedAtS ??= timeS;
       record.newPrimary ??= world.regions[best]?.id ?? null;

@@ -37,6 +37,8 @@ export interface World {
    * or -1.
    */
   splitBrainIndex: number;
+  /** Home-region: for a failed home region, the region its data was promoted to (-1: none). */
+  readonly homeOverride: Int32Array;
   /** Each region's mean busy time per request in seconds, for the scenario's read/write mix. */
   readonly meanServiceS: Float64Array;
 }
@@ -81,7 +83,8 @@ export function buildWorld(scenario: Scenario): World {
   );
   const primary = scenario.data.primary;
   const primaryIndex = Math.max(0, primary === undefined ? 0 : regions.findIndex((r) => r.id === primary));
-  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, splitBrainIndex: -1, meanServiceS };
+  const homeOverride = new Int32Array(regions.length).fill(-1);
+  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, splitBrainIndex: -1, homeOverride, meanServiceS };
 }
 
 /** The region that owns population u's writes under home-region: nearest in its jurisdiction, else nearest. */
@@ -104,8 +107,11 @@ export function writerRegion(world: World, topology: Scenario['data']['topology'
   switch (topology) {
     case 'active-passive':
       return entry === world.splitBrainIndex ? entry : world.primaryIndex;
-    case 'home-region':
-      return homeRegion(world, u);
+    case 'home-region': {
+      const home = homeRegion(world, u);
+      const promoted = world.homeOverride[home] ?? -1;
+      return promoted >= 0 ? promoted : home;
+    }
     case 'active-active':
       return entry;
   }

@@ -15,7 +15,7 @@
  */
 import type { ConflictTracker } from './conflicts.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { homeRegion, type World } from '../world.ts';
+import { writerRegion, type World } from '../world.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 
 /** Slots of each session's memory of its writes and reads: a direct-mapped cache, key modulo this. */
@@ -86,7 +86,7 @@ export class ReadConsistency {
       case 'active-passive':
         return this.world.primaryIndex;
       case 'home-region':
-        return homeRegion(this.world, u);
+        return writerRegion(this.world, 'home-region', u, entry); // the home, or where its data was promoted
       case 'active-active':
         return this.latest.latestOf(key)?.region ?? entry;
     }

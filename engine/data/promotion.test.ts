@@ -50,3 +50,45 @@ describe('active-passive promotion', () => {
     expect(fenced.report.conflicts.concurrent).toBe(0);
   });
 });
+
+describe('home-region promotion', () => {
+  function homeFails(regions: ScenarioInput['regions'], homeFailover: 'same-jurisdiction' | 'nearest' | 'none') {
+    const parsed = parseScenario({
+      version: 1,
+      seed: 1,
+      durationS: 120,
+      regions,
+      users: [{ id: 'berlin', lat: 52.52, lon: 13.4, qps: 100, writeRatio: 0.5, jurisdiction: 'EU' }],
+      routing: { policy: 'global-lb', healthCheck: { intervalS: 5, timeoutS: 1, failureThreshold: 2 } },
+      data: { topology: 'home-region', homeFailover, datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction' }] },
+      faults: [{ kind: 'region-down', atS: 30, region: 'eu-central' }],
+      simulation: { mode: 'exact' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const simulation = createSimulation(parsed.scenario);
+    simulation.advanceTo(120);
+    return { windows: simulation.takeWindows(), report: simulation.report() };
+  }
+  const threeRegions: ScenarioInput['regions'] = [
+    { id: 'eu-central', catalog: 'aws:eu-central-1' },
+    { id: 'eu-west', catalog: 'aws:eu-west-1' },
+    { id: 'us-east', catalog: 'aws:us-east-1' },
+  ];
+
+  it('moves a failed home region\'s data to a surviving region of the same jurisdiction: writes resume, GDPR holds', () => {
+    const { windows, report } = homeFails(threeRegions, 'same-jurisdiction');
+    const failover = report.failovers[0];
+    expect(failover?.newPrimary).toBe('eu-west');
+    for (const w of windows.filter((x) => x.startS > (failover?.promotedAtS ?? 0) + 3)) expect(w.users[0]?.writeP50Ms).toBeGreaterThan(0);
+    expect(report.compliance.violations.filter((v) => v.kind === 'stored-outside')).toEqual([]);
+  });
+
+  it('keeps the data home when no region of its jurisdiction survives, and says when a nearest-anywhere policy moves it out', () => {
+    const noOtherEu = threeRegions.filter((r) => r.id !== 'eu-west');
+    const stay = homeFails(noOtherEu, 'same-jurisdiction');
+    expect(stay.report.failovers[0]?.newPrimary).toBeNull();
+    const move = homeFails(noOtherEu, 'nearest');
+    expect(move.report.failovers[0]?.newPrimary).toBe('us-east');
+    expect(move.report.compliance.violations.some((v) => v.kind === 'stored-outside' && v.to === 'us-east')).toBe(true);
+  });
+});

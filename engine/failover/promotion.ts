@@ -14,3 +14,16 @@ export function standbyToPromote(world: World, failed: number, healthy: (r: numb
   }
   return best;
 }
+
+/**
+ * Where a failed home region's data goes under home-region: the nearest healthy region in the same
+ * jurisdiction, or the nearest anywhere (`nearest`), or nowhere (`none`, or no region qualifies): -1.
+ */
+export function homeReplacement(world: World, failed: number, healthy: (r: number) => boolean, policy: 'same-jurisdiction' | 'nearest' | 'none'): number {
+  if (policy === 'none') return -1;
+  const jurisdiction = world.regions[failed]?.jurisdiction;
+  const sameJurisdiction = (r: number): boolean => healthy(r) && jurisdiction !== undefined && world.regions[r]?.jurisdiction === jurisdiction;
+  const inJurisdiction = standbyToPromote(world, failed, sameJurisdiction);
+  if (inJurisdiction >= 0 || policy === 'same-jurisdiction') return inJurisdiction;
+  return standbyToPromote(world, failed, healthy);
+}

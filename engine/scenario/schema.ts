@@ -145,6 +145,10 @@ export const DataSchema = z
       .default('automatic')
       .describe('Active-passive: a standby is promoted when health checks find the primary down (automatic), or manualPromotionS later (manual).'),
     manualPromotionS: between(0, 86_400).default(300).describe('Manual promotion: seconds from detection until an operator promotes a standby.'),
+    homeFailover: z
+      .enum(['same-jurisdiction', 'nearest', 'none'])
+      .default('same-jurisdiction')
+      .describe('Home-region: where a failed home region\'s data is promoted: the nearest healthy region in its jurisdiction, the nearest anywhere, or nowhere (its users\' writes fail).'),
     fencing: z.boolean().default(true).describe('Whether a former primary is fenced off when it comes back (false: it keeps taking writes: split brain).'),
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
     quorum: z
