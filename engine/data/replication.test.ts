@@ -150,3 +150,12 @@ describe('semi-synchronous quorums', () => {
     if (!parsed.ok) expect(parsed.issues).toEqual([{ path: 'data.quorum', message: 'must be at most the number of other regions (2)' }]);
   });
 });
+
+describe('commit wait', () => {
+  it('makes a write wait out the clock uncertainty, overlapping with any replica wait', () => {
+    const nyWrite = (data: Partial<NonNullable<ScenarioInput['data']>>) =>
+      runScenario(scenario({ durationS: 20 }, data)).users.find((u) => u.id === 'new-york')?.write.p50 ?? 0;
+    expect(nyWrite({ commitWaitMs: 50 }) - nyWrite({})).toBeGreaterThan(45); // async: nothing to overlap with
+    expect(nyWrite({ replication: 'sync', commitWaitMs: 50 })).toBeCloseTo(nyWrite({ replication: 'sync' }), 0); // sync waits longer anyway
+  });
+});

@@ -151,6 +151,9 @@ export const DataSchema = z
       .describe('Home-region: where a failed home region\'s data is promoted: the nearest healthy region in its jurisdiction, the nearest anywhere, or nowhere (its users\' writes fail).'),
     fencing: z.boolean().default(true).describe('Whether a former primary is fenced off when it comes back (false: it keeps taking writes: split brain).'),
     replication: z.enum(['sync', 'semi-sync', 'async']).default('async').describe('When a write is acknowledged.'),
+    commitWaitMs: between(0, 10_000)
+      .default(0)
+      .describe('Spanner-like commit wait: ms a writer waits after committing, out of clock uncertainty, before it answers (Spanner: about 5 ms).'),
     quorum: z
       .int('must be a whole number')
       .min(1, 'must be at least 1')

@@ -249,8 +249,10 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
     fail(journey, 'timeout', journey.deadlineS, writer);
     return Number.NaN;
   }
-  journey.write.ackS = doneS + waitS;
-  return doneS + waitS;
+  // Commit wait (Spanner's TrueTime): the answer waits out the clock uncertainty, whatever replication took.
+  const answerS = doneS + Math.max(waitS, context.data.commitWaitMs / 1000);
+  journey.write.ackS = answerS;
+  return answerS;
 }
 
 /** Starts a new attempt (the first, or a client's retry at the next region). */
