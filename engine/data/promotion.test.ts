@@ -92,3 +92,30 @@ describe('home-region promotion', () => {
     expect(move.report.compliance.violations.some((v) => v.kind === 'stored-outside' && v.to === 'us-east')).toBe(true);
   });
 });
+
+describe('writes during a failover', () => {
+  function failover(duringFailover: 'fail' | 'queue') {
+    const parsed = parseScenario({
+      ...defaultScenario,
+      durationS: 60,
+      workload: { timeoutMs: 30_000 },
+      routing: { policy: 'geodns', healthCheck: { intervalS: 2, timeoutS: 1, failureThreshold: 2 } },
+      data: { ...defaultScenario.data, duringFailover },
+      faults: [{ kind: 'region-down', atS: 20, region: 'us-east' }],
+      simulation: { mode: 'exact' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return createSimulation(parsed.scenario);
+  }
+
+  it('queue: writes held at the entry region go to the promoted primary, slow but not lost', () => {
+    const queued = failover('queue');
+    queued.advanceTo(60);
+    const failing = failover('fail');
+    failing.advanceTo(60);
+    const tokyo = (s: ReturnType<typeof failover>) => s.report().users.find((u) => u.id === 'tokyo');
+    expect(tokyo(queued)?.failed).toBeLessThan(5);
+    expect(tokyo(failing)?.failed).toBeGreaterThan(100); // its writes to the dark primary, until promotion
+    expect(tokyo(queued)?.write.p99).toBeGreaterThan(1000); // the queued ones waited seconds
+  });
+});

@@ -69,7 +69,7 @@ describe('parseScenario on valid input', () => {
           clientProbeIntervalS: 30,
           healthCheck: { intervalS: 10, timeoutS: 2, failureThreshold: 3, successThreshold: 2 },
         },
-        data: { topology: 'active-passive', promotion: 'automatic', manualPromotionS: 300, homeFailover: 'same-jurisdiction', fencing: true, replication: 'async', commitWaitMs: 0, quorum: 1, conflict: 'lww', crdtType: 'counter', mergeRule: 'max', reads: 'eventual', boundedStalenessMs: 4800, datasets: [], replicationMbps: 100, replicationBatchMs: 10 },
+        data: { topology: 'active-passive', promotion: 'automatic', manualPromotionS: 300, duringFailover: 'fail', homeFailover: 'same-jurisdiction', fencing: true, replication: 'async', commitWaitMs: 0, quorum: 1, conflict: 'lww', crdtType: 'counter', mergeRule: 'max', reads: 'eventual', boundedStalenessMs: 4800, datasets: [], replicationMbps: 100, replicationBatchMs: 10 },
         faults: [],
         cost: { usdPerQpsHour: 0.0004, interZoneUsdPerGb: 0.01, zonesPerRegion: 3, egressUsdPerGb: 0.09, replicationCompression: 0 },
         simulation: { mode: 'auto', samplesPerSecond: 500 },

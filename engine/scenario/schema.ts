@@ -145,6 +145,10 @@ export const DataSchema = z
       .default('automatic')
       .describe('Active-passive: a standby is promoted when health checks find the primary down (automatic), or manualPromotionS later (manual).'),
     manualPromotionS: between(0, 86_400).default(300).describe('Manual promotion: seconds from detection until an operator promotes a standby.'),
+    duringFailover: z
+      .enum(['fail', 'queue'])
+      .default('fail')
+      .describe('Writes whose writer is down before a promotion: fail at once (at their timeout), or queue at the entry region and go to the new writer if it comes in time.'),
     homeFailover: z
       .enum(['same-jurisdiction', 'nearest', 'none'])
       .default('same-jurisdiction')

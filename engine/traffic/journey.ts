@@ -26,6 +26,8 @@ import { writerRegion, type World } from '../world.ts';
 
 /** Relative jitter of a network leg: the sampled RTT is base * (1 + NETWORK_JITTER * |N(0,1)|). */
 export const NETWORK_JITTER = 0.03;
+/** How often an entry region holding a write during a failover tries the writer again, seconds. */
+export const QUEUE_RETRY_S = 1;
 /** TCP's minimum retransmission timeout: what a lost packet costs at least, in seconds. */
 export const MIN_RTO_S = 0.2;
 
@@ -311,6 +313,21 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
     }
     case 'at-writer': {
       const backS = journey.forwardRttS / 2 + journey.accessRttS / 2;
+      if (journey.isWrite && context.data.duringFailover === 'queue' && context.conditions.isDark(journey.writer)) {
+        // The writer is gone: the entry region holds the write and tries the (perhaps promoted) writer again.
+        const nextS = nowS + QUEUE_RETRY_S;
+        const writer = writerRegion(context.world, context.data.topology, journey.user, journey.entry);
+        if (writer !== journey.writer && !context.conditions.isDark(writer)) {
+          journey.writer = writer;
+          journey.forwardRttS = writer === journey.entry ? 0 : linkRttS(context, journey.entry, writer, rng);
+          journey.atS = nowS + journey.forwardRttS / 2;
+          return;
+        }
+        if (nextS + backS < journey.deadlineS) {
+          journey.atS = nextS;
+          return;
+        }
+      }
       if (failsAtRegion(context, journey, journey.writer, nowS, backS, rng)) break;
       const doneS = journey.isWrite
         ? commit(context, journey, journey.writer, nowS, backS, rng)
