@@ -37,6 +37,8 @@ export interface World {
    * or -1.
    */
   splitBrainIndex: number;
+  /** Each population's home region (nearest in its jurisdiction, else nearest), computed once per world. */
+  readonly homeOf: Int32Array;
   /** Home-region: for a failed home region, the region its data was promoted to (-1: none). */
   readonly homeOverride: Int32Array;
   /** Each region's mean busy time per request in seconds, for the scenario's read/write mix. */
@@ -84,20 +86,25 @@ export function buildWorld(scenario: Scenario): World {
   const primary = scenario.data.primary;
   const primaryIndex = Math.max(0, primary === undefined ? 0 : regions.findIndex((r) => r.id === primary));
   const homeOverride = new Int32Array(regions.length).fill(-1);
-  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, splitBrainIndex: -1, homeOverride, meanServiceS };
+  const homeOf = Int32Array.from(users, (_, u) => nearestHome(regions, users, userRttMs, u));
+  return { regions, users, userRttMs, userKm, regionRttMs, primaryIndex, splitBrainIndex: -1, homeOf, homeOverride, meanServiceS };
 }
 
 /** The region that owns population u's writes under home-region: nearest in its jurisdiction, else nearest. */
 export function homeRegion(world: World, u: number): number {
-  const user = world.users[u];
-  const R = world.regions.length;
+  return world.homeOf[u] ?? 0;
+}
+
+function nearestHome(regions: readonly WorldRegion[], users: readonly User[], userRttMs: Float64Array, u: number): number {
+  const jurisdiction = users[u]?.jurisdiction;
+  const R = regions.length;
   let best = -1;
   let nearest = 0;
   for (let r = 0; r < R; r++) {
-    const rtt = world.userRttMs[u * R + r] as number;
-    if (rtt < (world.userRttMs[u * R + nearest] as number)) nearest = r;
-    if (user?.jurisdiction === undefined || world.regions[r]?.jurisdiction !== user.jurisdiction) continue;
-    if (best < 0 || rtt < (world.userRttMs[u * R + best] as number)) best = r;
+    const rtt = userRttMs[u * R + r] as number;
+    if (rtt < (userRttMs[u * R + nearest] as number)) nearest = r;
+    if (jurisdiction === undefined || regions[r]?.jurisdiction !== jurisdiction) continue;
+    if (best < 0 || rtt < (userRttMs[u * R + best] as number)) best = r;
   }
   return best >= 0 ? best : nearest;
 }
