@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Fault, Scenario } from '../../engine/scenario/schema.ts';
 import type { LatLon } from '../../engine/geo/greatCircle.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
@@ -17,6 +17,8 @@ export interface ScenarioSlice {
   nodeMoved: (kind: 'region' | 'user', id: string, place: LatLon) => void;
   /** The person failed (or restored) a region while the run is at `atS`: recorded as a fault, so it replays. */
   regionFailureToggled: (regionId: string, atS: number) => void;
+  /** A fault injected by the person (any kind, its `atS` the run's time or later): recorded so the run replays it. */
+  faultInjected: (fault: Fault) => void;
 }
 
 /** The scenario with a region-down (or region-up, if it is down) added at `atS` (0.1 s steps). */
@@ -61,6 +63,13 @@ export const createScenarioSlice =
     },
     regionFailureToggled: (regionId, atS) => {
       const parsed = parseScenario(toggleRegionFailure(get().scenario, regionId, atS));
+      if (parsed.ok) set({ scenario: parsed.scenario });
+      else get().noticeShown('That fault would make the scenario invalid.', formatIssues(parsed.issues));
+    },
+    faultInjected: (fault) => {
+      const scenario = get().scenario;
+      const atS = Math.min(scenario.durationS, Math.round(fault.atS * 10) / 10);
+      const parsed = parseScenario({ ...scenario, faults: [...scenario.faults, { ...fault, atS }] });
       if (parsed.ok) set({ scenario: parsed.scenario });
       else get().noticeShown('That fault would make the scenario invalid.', formatIssues(parsed.issues));
     },
