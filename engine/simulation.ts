@@ -21,6 +21,7 @@ import { homeReplacement, standbyToPromote } from './failover/promotion.ts';
 import { RegionAccounting } from './metrics/regionAccounting.ts';
 import { expectedLoad } from './routing/expectedLoad.ts';
 import { PopulationMetrics } from './metrics/populationMetrics.ts';
+import { WindowDetailRecorder } from './metrics/windowDetail.ts';
 import { createRandom } from './random.ts';
 import { buildReport, type Report } from './report.ts';
 import { HealthMonitor } from './routing/healthMonitor.ts';
@@ -91,6 +92,7 @@ export function createSimulation(initial: Scenario): Simulation {
   let context: JourneyContext;
   let arrivalQps = new Float64Array(world.regions.length);
   const accounting = new RegionAccounting(world.regions.length);
+  const windowDetail = new WindowDetailRecorder();
   let windowEndS = Math.min(1, initial.durationS);
   const shareBuffer = (): Float64Array => new Float64Array(world.regions.length);
   let shares = shareBuffer();
@@ -411,11 +413,19 @@ export function createSimulation(initial: Scenario): Simulation {
   const closeWindow = (endS: number): void => {
     const regionServed = windowServed();
     const regionIds = world.regions.map((r) => r.id);
+    const R = regionIds.length;
+    const userShares = new Float64Array(active.length * R);
+    let okRequests = 0;
+    for (const population of populations.values()) okRequests += population.metrics.ok;
+    const detail = windowDetail.close(
+      { nowS: endS, world, scenario, conditions, routable, capacityQps: capacityNow, data, accounting, regionServed, okRequests },
+      userShares,
+    );
     accounting.closeWindow(regionIds, regionServed);
-    const users = active.map((p) => p.metrics.closeWindow(regionIds));
+    const users = active.map((p, u) => p.metrics.closeWindow(regionIds, userShares, u * R));
     // Populations removed by a live edit still finish their last requests: count them, with no column.
     for (const population of populations.values()) if (population.index < 0) population.metrics.closeWindow(regionIds);
-    pendingWindows.push({ startS: windowStartS, users, regionServed });
+    pendingWindows.push({ startS: windowStartS, users, regionServed, detail });
     windowStartS = endS;
     windowEndS = Math.min(Math.floor(endS) + 1, scenario.durationS);
   };

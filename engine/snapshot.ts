@@ -3,11 +3,35 @@
  * to the UI several times a second.
  *
  * Layout: [windowCount, userCount, regionCount, then per window:
- *          startS, per user USER_FIELDS values, per region REGION_FIELDS values]
+ *          startS,
+ *          TOTAL_FIELDS run totals (see WindowTotals, in that order),
+ *          per user USER_FIELDS values,
+ *          per user and region (u * R + r) the share of the user's served requests,
+ *          per region REGION_FIELDS values (served, capacityQps, dropped, state),
+ *          per directed link a * R + b (diagonal included, zero) LINK_FIELDS values (lagMs, maxLagMs, applied, state)]
  * Latencies are in ms, NaN when the window had no such request.
  */
+import type { Report } from './report.ts';
+
 export const USER_FIELDS = 7;
-export const REGION_FIELDS = 1;
+export const REGION_FIELDS = 4;
+export const LINK_FIELDS = 4;
+export const TOTAL_FIELDS = 13;
+
+/** Region state bits (RegionWindows.state). */
+export const REGION_DARK = 1;
+export const REGION_GRAY = 2;
+/** The routing layer has taken the region out of rotation (health verdict). */
+export const REGION_OUT = 4;
+/** The region takes the writes (active-passive primary, after any promotion). */
+export const REGION_WRITER = 8;
+
+/** Link state bits (LinkWindows.state). */
+export const LINK_PARTITIONED = 1;
+/** Added latency or packet loss on the link. */
+export const LINK_DEGRADED = 2;
+/** One end of the link is dark, so it holds writes back. */
+export const LINK_END_DARK = 4;
 
 export interface UserWindow {
   readonly readP50Ms: number;
@@ -21,12 +45,84 @@ export interface UserWindow {
   readonly servedBy: number;
 }
 
+/** Counts over the run so far, at the window's end (cumulative: the UI differences them for rates). */
+export interface WindowTotals {
+  /** Concurrent writes to one key in two regions (pairs, weighted). */
+  readonly conflicts: number;
+  /** Writes last-writer-wins discarded. */
+  readonly conflictLostWrites: number;
+  readonly conflictsMerged: number;
+  readonly wrongWinner: number;
+  /** Acknowledged writes lost with a region that went dark. */
+  readonly ackedWritesLost: number;
+  readonly reads: number;
+  readonly staleReads: number;
+  /** Cost of the run so far, USD: the total and its parts (see engine/data/cost.ts). */
+  readonly costUsd: number;
+  readonly computeUsd: number;
+  readonly idleComputeUsd: number;
+  readonly replicationUsd: number;
+  readonly interZoneUsd: number;
+  readonly egressUsd: number;
+}
+
+export const TOTAL_KEYS: readonly (keyof WindowTotals)[] = [
+  'conflicts',
+  'conflictLostWrites',
+  'conflictsMerged',
+  'wrongWinner',
+  'ackedWritesLost',
+  'reads',
+  'staleReads',
+  'costUsd',
+  'computeUsd',
+  'idleComputeUsd',
+  'replicationUsd',
+  'interZoneUsd',
+  'egressUsd',
+];
+
+/** Per region, by region index. */
+export interface RegionWindows {
+  /** Capacity at the window's end, requests per second. */
+  readonly capacityQps: Float64Array;
+  /** Requests that failed at the region in the window (dark, errors, shed, timed out). */
+  readonly dropped: Float64Array;
+  /** REGION_* bits at the window's end. */
+  readonly state: Float64Array;
+}
+
+/** Per directed replication link a -> b, at index a * R + b (the diagonal is zero). */
+export interface LinkWindows {
+  /**
+   * Lag a write committed at the window's end would see on the link, ms: the one-way delay plus half a batch
+   * interval while the link flows; while it holds writes back (partition, dark end), how long it has held them.
+   */
+  readonly lagMs: Float64Array;
+  /** Highest lag measured on the link over the run so far, ms (NaN before any write was applied). */
+  readonly maxLagMs: Float64Array;
+  /** Writes applied over the link in the window (weighted). */
+  readonly applied: Float64Array;
+  /** LINK_* bits at the window's end. */
+  readonly state: Float64Array;
+}
+
 export interface MetricsWindow {
   /** Start of the window in simulated seconds; a window lasts one second. */
   readonly startS: number;
   readonly users: readonly UserWindow[];
   /** Requests each region served in the window (= its QPS over the second). */
   readonly regionServed: readonly number[];
+  /** What the map and the charts watch; absent in hand-made windows (encoded as zeros / NaN). */
+  readonly detail?: WindowDetail;
+}
+
+export interface WindowDetail {
+  readonly totals: WindowTotals;
+  /** Share (0..1) of user u's requests served by region r in the window, at u * R + r. */
+  readonly userShares: Float64Array;
+  readonly regions: RegionWindows;
+  readonly links: LinkWindows;
 }
 
 /** The windows and the ids they refer to, as sent from the worker. */
@@ -37,18 +133,27 @@ export interface SnapshotMessage {
   readonly timeS: number;
   readonly done: boolean;
   readonly data: Float64Array;
+  /** The engine's report, attached about once a second of real time and on the last snapshot of a run. */
+  readonly report?: Report;
+}
+
+export function windowStride(userCount: number, regionCount: number): number {
+  return 1 + TOTAL_FIELDS + userCount * USER_FIELDS + userCount * regionCount + regionCount * REGION_FIELDS + regionCount * regionCount * LINK_FIELDS;
 }
 
 export function encodeWindows(windows: readonly MetricsWindow[], userCount: number, regionCount: number): Float64Array {
-  const stride = 1 + userCount * USER_FIELDS + regionCount * REGION_FIELDS;
-  const out = new Float64Array(3 + windows.length * stride);
+  const U = userCount;
+  const R = regionCount;
+  const out = new Float64Array(3 + windows.length * windowStride(U, R));
   out[0] = windows.length;
-  out[1] = userCount;
-  out[2] = regionCount;
+  out[1] = U;
+  out[2] = R;
   let at = 3;
   for (const w of windows) {
+    const d = w.detail;
     out[at++] = w.startS;
-    for (let u = 0; u < userCount; u++) {
+    for (const key of TOTAL_KEYS) out[at++] = d?.totals[key] ?? 0;
+    for (let u = 0; u < U; u++) {
       const s = w.users[u];
       out[at++] = s?.readP50Ms ?? Number.NaN;
       out[at++] = s?.readP99Ms ?? Number.NaN;
@@ -58,22 +163,41 @@ export function encodeWindows(windows: readonly MetricsWindow[], userCount: numb
       out[at++] = s?.failed ?? 0;
       out[at++] = s?.servedBy ?? -1;
     }
-    for (let r = 0; r < regionCount; r++) out[at++] = w.regionServed[r] ?? 0;
+    at = copyInto(out, at, d?.userShares, U * R, 0);
+    for (let r = 0; r < R; r++) {
+      out[at++] = w.regionServed[r] ?? 0;
+      out[at++] = d?.regions.capacityQps[r] ?? 0;
+      out[at++] = d?.regions.dropped[r] ?? 0;
+      out[at++] = d?.regions.state[r] ?? 0;
+    }
+    for (let l = 0; l < R * R; l++) {
+      out[at++] = d?.links.lagMs[l] ?? Number.NaN;
+      out[at++] = d?.links.maxLagMs[l] ?? Number.NaN;
+      out[at++] = d?.links.applied[l] ?? 0;
+      out[at++] = d?.links.state[l] ?? 0;
+    }
   }
   return out;
 }
 
+function copyInto(out: Float64Array, at: number, from: Float64Array | undefined, length: number, missing: number): number {
+  for (let i = 0; i < length; i++) out[at + i] = from?.[i] ?? missing;
+  return at + length;
+}
+
 export function decodeWindows(data: Float64Array): MetricsWindow[] {
   const count = data[0] ?? 0;
-  const userCount = data[1] ?? 0;
-  const regionCount = data[2] ?? 0;
+  const U = data[1] ?? 0;
+  const R = data[2] ?? 0;
   const windows: MetricsWindow[] = [];
   let at = 3;
   const next = (): number => data[at++] as number;
   for (let i = 0; i < count; i++) {
     const startS = next();
+    const totals = {} as Record<keyof WindowTotals, number>;
+    for (const key of TOTAL_KEYS) totals[key] = next();
     const users: UserWindow[] = [];
-    for (let u = 0; u < userCount; u++) {
+    for (let u = 0; u < U; u++) {
       users.push({
         readP50Ms: next(),
         readP99Ms: next(),
@@ -84,9 +208,25 @@ export function decodeWindows(data: Float64Array): MetricsWindow[] {
         servedBy: next(),
       });
     }
+    const userShares = data.slice(at, at + U * R);
+    at += U * R;
     const regionServed: number[] = [];
-    for (let r = 0; r < regionCount; r++) regionServed.push(next());
-    windows.push({ startS, users, regionServed });
+    const regions: RegionWindows = { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) };
+    for (let r = 0; r < R; r++) {
+      regionServed.push(next());
+      regions.capacityQps[r] = next();
+      regions.dropped[r] = next();
+      regions.state[r] = next();
+    }
+    const L = R * R;
+    const links: LinkWindows = { lagMs: new Float64Array(L), maxLagMs: new Float64Array(L), applied: new Float64Array(L), state: new Float64Array(L) };
+    for (let l = 0; l < L; l++) {
+      links.lagMs[l] = next();
+      links.maxLagMs[l] = next();
+      links.applied[l] = next();
+      links.state[l] = next();
+    }
+    windows.push({ startS, users, regionServed, detail: { totals, userShares, regions, links } });
   }
   return windows;
 }

@@ -51,19 +51,25 @@ export class PopulationMetrics {
     this.windowFailed += weight;
   }
 
-  /** Closes the current window and returns its summary; `regionIds` names the regions by index. */
-  closeWindow(regionIds: readonly string[]): UserWindow {
+  /**
+   * Closes the current window and returns its summary; `regionIds` names the regions by index. With `shares`,
+   * writes the share (0..1) of the window's served requests each region took at `shares[offset + r]`.
+   */
+  closeWindow(regionIds: readonly string[], shares?: Float64Array, offset = 0): UserWindow {
     const reads = this.windowReads.sorted();
     const writes = this.windowWrites.sorted();
     const byRegion = this.windowByRegion;
     let servedBy = -1;
+    let served = 0;
     for (let r = 0; r < byRegion.length; r++) {
+      served += byRegion[r] as number;
       const count = byRegion[r] as number;
       if (count === 0) continue;
       if (servedBy < 0 || count > (byRegion[servedBy] as number)) servedBy = r;
       const id = regionIds[r];
       if (id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
     }
+    if (shares) for (let r = 0; r < byRegion.length; r++) shares[offset + r] = served > 0 ? (byRegion[r] as number) / served : 0;
     const row: UserWindow = {
       readP50Ms: nearestRank(reads, 0.5),
       readP99Ms: nearestRank(reads, 0.99),

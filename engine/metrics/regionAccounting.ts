@@ -32,6 +32,11 @@ export class RegionAccounting {
     this.windowDropped[r] = (this.windowDropped[r] ?? 0) + weight;
   }
 
+  /** Requests that failed at region r in the open window. */
+  windowDroppedOf(r: number): number {
+    return this.windowDropped[r] ?? 0;
+  }
+
   /** Closes the open window, whose served counts per region are `served`. */
   closeWindow(regionIds: readonly string[], served: readonly number[]): void {
     addWindow(this.totals, regionIds, served, this.windowCapacityS, this.windowDropped);
