@@ -3,6 +3,7 @@
  * view that summarises a run. Times are seconds of simulated time, latencies milliseconds.
  */
 import type { LostWrite, Replication } from './data/replication.ts';
+import { convergenceOf, type ConvergenceReport } from './data/convergence.ts';
 import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
 import type { ReadConsistency } from './data/consistency.ts';
 import { computeCost, type CostReport } from './data/cost.ts';
@@ -99,6 +100,8 @@ export interface Report {
   readonly failovers: readonly FailoverReport[];
   readonly dataLoss: DataLossReport;
   readonly conflicts: ConflictsReport;
+  /** Whether the replicas of each key agree, now and once replication catches up. */
+  readonly convergence: ConvergenceReport;
   readonly reads: ReadsReport;
   readonly cost: CostReport;
   /** Data-placement violations, in the order they first happened (none when no datasets are declared). */
@@ -144,6 +147,8 @@ export interface ReportInput {
   readonly conflicts: ConflictTracker;
   readonly consistency: ReadConsistency;
   readonly sovereignty: Sovereignty;
+  /** Whether region r is up (not dark) now. */
+  readonly isUp: (r: number) => boolean;
 }
 
 /** Rounds to 3 decimals, so reports compare and print cleanly. */
@@ -237,6 +242,7 @@ export function buildReport(input: ReportInput): Report {
       wrongWinner: input.conflicts.wrongWinner,
       examples: input.conflicts.examples,
     },
+    convergence: convergenceOf(input.replication, input.replication.store, input.isUp, world.regions.map((r) => r.id)),
     reads: {
       staleRatio: round3(input.consistency.reads > 0 ? input.consistency.stale / input.consistency.reads : 0),
       stalenessP99Ms: round3(input.consistency.staleness.quantile(0.99) ?? 0),

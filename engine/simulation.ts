@@ -573,6 +573,7 @@ export function createSimulation(initial: Scenario): Simulation {
         conflicts: data.conflicts,
         consistency: data.consistency,
         sovereignty: data.sovereignty,
+        isUp: (r) => !conditions.isDark(r),
       });
     },
   };

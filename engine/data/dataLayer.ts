@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../world.ts';
 import { ConflictTracker } from './conflicts.ts';
 import { ReadConsistency } from './consistency.ts';
+import { ReplicaStore, mergeKindOf } from './replicaStore.ts';
 import { Replication, type ReplicationSettings } from './replication.ts';
 import { Sovereignty } from './sovereignty.ts';
 
@@ -18,7 +19,8 @@ export class DataLayer {
   readonly sovereignty: Sovereignty;
 
   constructor(world: World, scenario: Scenario, conditions: Conditions, previous?: DataLayer) {
-    this.replication = new Replication(world, conditions, replicationSettings(scenario));
+    const store = new ReplicaStore(world.regions.length, mergeKindOf(scenario.data));
+    this.replication = new Replication(world, conditions, replicationSettings(scenario), store);
     this.conflicts = new ConflictTracker(world, scenario.data);
     this.consistency = new ReadConsistency(world, scenario.data, this.conflicts);
     this.sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r));
@@ -34,6 +36,8 @@ export class DataLayer {
   /** Same regions, new geometry or settings. */
   update(world: World, scenario: Scenario): void {
     this.replication.updateWorld(world, replicationSettings(scenario));
+    // A new merge rule starts following replica values afresh (old states were merged by the old rule).
+    if (this.replication.store.kind !== mergeKindOf(scenario.data)) this.replication.store = new ReplicaStore(world.regions.length, mergeKindOf(scenario.data));
     this.conflicts.update(world, scenario.data);
     this.consistency.update(world, scenario.data);
     this.sovereignty.update(world, scenario.data.datasets);

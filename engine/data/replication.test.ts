@@ -97,6 +97,33 @@ describe('data loss when a region goes dark', () => {
     expect(failing('semi-sync').dataLoss.ackedWritesLost).toBe(0);
   });
 
+  it('loses under semi-sync what only the writer and its acknowledging replica held, when both fail together', () => {
+    // us-east's writes wait for one ack, which eu-west gives; ap-northeast is cut off from us-east from 20 s on,
+    // so for ten seconds only us-east and eu-west hold the primary's writes (~220/s from all four cities).
+    const run = (extra: ScenarioInput['faults']) =>
+      runScenario(
+        scenario(
+          {
+            faults: [
+              { kind: 'partition', atS: 20, from: 'us-east', to: 'ap-northeast', direction: 'one-way' },
+              { kind: 'region-down', atS: 30.37, region: 'us-east' },
+              ...(extra ?? []),
+            ],
+          },
+          { topology: 'active-passive', primary: 'us-east', replication: 'semi-sync', quorum: 1 },
+        ),
+      );
+    // The writer alone: eu-west has every acknowledged write and passes them on to ap-northeast.
+    expect(run([]).dataLoss.ackedWritesLost).toBe(0);
+    // Both at once: the ten seconds of writes nobody else had are gone (and those on their way to Tokyo at 20 s).
+    const together = run([{ kind: 'region-down', atS: 30.37, region: 'eu-west' }]);
+    expect(together.dataLoss.ackedWritesLost).toBeGreaterThan(1000);
+    expect(together.dataLoss.ackedWritesLost).toBeLessThan(2300);
+    expect(together.dataLoss.ledger.every((lost) => lost.region === 'us-east' && lost.atS > 19.8)).toBe(true);
+    // eu-west failing five seconds later is too late to lose anything: it had passed them on.
+    expect(run([{ kind: 'region-down', atS: 35, region: 'eu-west' }]).dataLoss.ackedWritesLost).toBe(0);
+  });
+
   it('keeps at most LEDGER_CAP examples, oldest first, and counts every loss', () => {
     // A 30-s partition to both replicas, then the writer dies: everything written meanwhile is lost.
     const report = runScenario(

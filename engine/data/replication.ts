@@ -11,18 +11,13 @@
 import type { Conditions } from '../conditions.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import type { World } from '../world.ts';
+import type { ReplicaStore, ReplicatedWrite } from './replicaStore.ts';
 
 /** A committed write, shared by its entries on every outgoing link. */
-export interface WriteRecord {
-  readonly key: number;
-  readonly region: number;
+export interface WriteRecord extends ReplicatedWrite {
   readonly commitS: number;
-  /** Requests it stands for (1 in exact mode). */
-  readonly weight: number;
-  /** A sequence number of the region's writes, unique in the run. */
-  readonly version: number;
-  /** True once any replica has applied it (it would survive the writer's loss). */
-  appliedSomewhere: boolean;
+  /** Regions that have applied it, the writer first: it survives while one of them is up. */
+  readonly heldBy: number[];
   /** When its client was told it succeeded; Infinity if never (it failed, or timed out). */
   ackS: number;
 }
@@ -84,6 +79,8 @@ export class Replication {
     private world: World,
     private readonly conditions: Conditions,
     private settings: ReplicationSettings,
+    /** Replica values: every apply is merged into it. */
+    public store: ReplicaStore,
   ) {
     const R = world.regions.length;
     this.streams = Array.from({ length: R * R }, () => ({
@@ -158,7 +155,8 @@ export class Replication {
    */
   replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array, keepsOut?: (to: number) => boolean): WriteRecord {
     const R = this.regionCount;
-    const write: WriteRecord = { key, region: from, commitS, weight, version: this.nextVersion++, appliedSomewhere: false, ackS: Number.POSITIVE_INFINITY };
+    const stampS = commitS + (this.world.regions[from]?.clockSkewMs ?? 0) / 1000;
+    const write: WriteRecord = { key, region: from, commitS, stampS, weight, version: this.nextVersion++, seq: 0, heldBy: [from], ackS: Number.POSITIVE_INFINITY };
     this.committedWrites += weight;
     for (let to = 0; to < R; to++) {
       if (to === from) {
@@ -175,6 +173,8 @@ export class Replication {
       this.busy.add(from * R + to);
       applyAt[to] = applyS;
     }
+    this.store.onCommit(write, applyAt);
+    this.store.apply(from, write);
     return write;
   }
 
@@ -190,7 +190,8 @@ export class Replication {
         stream.lag.record(lagMs, entry.write.weight);
         stream.lagMaxMs = Math.max(stream.lagMaxMs, lagMs);
         stream.applied += entry.write.weight;
-        entry.write.appliedSomewhere = true;
+        entry.write.heldBy.push(index % this.regionCount);
+        this.store.apply(index % this.regionCount, entry.write);
         stream.head++;
       }
       if (stream.head === entries.length) {
@@ -235,29 +236,59 @@ export class Replication {
   }
 
   /**
-   * Region r went dark at `nowS`: the writes it acknowledged that no replica has applied are lost. Its outgoing
-   * streams are emptied (what it did not ship is gone with it).
+   * Region r went dark at `nowS`. What it had still to ship (its own writes, or writes it was passing on) either
+   * survives at another region that is up and has applied it, which ships it on from there (a replica catching
+   * up from the new primary), or is gone: an acknowledged write no region that is up holds is lost. So semi-sync
+   * loses nothing unless its acknowledging replica goes too, before it passed the write on.
    */
   regionLost(r: number, nowS: number): void {
     const R = this.regionCount;
     this.drain(nowS);
-    const lost = new Set<WriteRecord>();
+    const pendingTo = new Map<WriteRecord, number[]>();
     for (let to = 0; to < R; to++) {
       if (to === r) continue;
       const stream = this.streams[r * R + to] as Stream;
       for (let i = stream.head; i < stream.entries.length; i++) {
         const write = (stream.entries[i] as Entry).write;
-        if (!write.appliedSomewhere && write.ackS <= nowS) lost.add(write);
+        const targets = pendingTo.get(write);
+        if (targets) targets.push(to);
+        else pendingTo.set(write, [to]);
       }
       stream.entries = [];
       stream.head = 0;
       this.busy.delete(r * R + to);
     }
-    const regionId = this.world.regions[r]?.id ?? '';
-    for (const write of [...lost].sort((a, b) => a.commitS - b.commitS)) {
+    const lost: WriteRecord[] = [];
+    for (const [write, targets] of pendingTo) {
+      const holder = write.heldBy.find((h) => h !== r && !this.conditions.isDark(h));
+      if (holder === undefined) {
+        if (write.ackS <= nowS) lost.push(write);
+        continue;
+      }
+      for (const to of targets) {
+        if (to === holder) continue;
+        const stream = this.streams[holder * R + to] as Stream;
+        const applyS = stream.blocked ? Number.NaN : this.schedule(stream, holder, to, nowS, write.weight);
+        stream.entries.push({ write, applyS });
+        this.busy.add(holder * R + to);
+      }
+    }
+    for (const write of lost.sort((a, b) => a.commitS - b.commitS)) {
       this.lostWrites += write.weight;
       this.rpoS = Math.max(this.rpoS, nowS - write.commitS);
-      if (this.ledger.length < LEDGER_CAP) this.ledger.push({ key: write.key, region: regionId, atS: write.commitS, version: write.version });
+      if (this.ledger.length < LEDGER_CAP) this.ledger.push({ key: write.key, region: this.world.regions[write.region]?.id ?? '', atS: write.commitS, version: write.version });
+    }
+  }
+
+  /** Every write still on its way, with the region it is bound for and whether its link holds it back now. */
+  *inFlight(): Generator<{ readonly to: number; readonly write: WriteRecord; readonly held: boolean }> {
+    const R = this.regionCount;
+    for (const index of this.busy) {
+      const stream = this.streams[index] as Stream;
+      for (let i = stream.head; i < stream.entries.length; i++) {
+        const entry = stream.entries[i] as Entry;
+        yield { to: index % R, write: entry.write, held: Number.isNaN(entry.applyS) };
+      }
     }
   }
 

@@ -1,0 +1,60 @@
+/**
+ * Do the replicas agree? For every tracked key, the visible value at each region that is up and holds the key,
+ * compared now and after every write still on its way over a link that is whole has landed ("once replication
+ * catches up"). Replicas that disagree after delivery have not converged: a partition still stands, or the merge
+ * rule lost something.
+ */
+import type { Replication } from './replication.ts';
+import type { ReplicaStore } from './replicaStore.ts';
+
+export interface ConvergenceExample {
+  readonly key: number;
+  /** Each replica's visible value now. */
+  readonly values: readonly { readonly region: string; readonly value: string }[];
+}
+
+export interface ConvergenceReport {
+  /** How values merge (lww, counter, set, mv-register, max, region-priority). */
+  readonly merge: string;
+  /** Keys whose value at every region is followed (memory caps the count; see replicaStore.ts). */
+  readonly trackedKeys: number;
+  /** Tracked keys whose replicas show different values now (writes in flight, or held back). */
+  readonly divergentNow: number;
+  /** Tracked keys whose replicas would still differ once every deliverable write in flight had landed. */
+  readonly divergentAfterDelivery: number;
+  /** Up to 10 keys that differ now, with each replica's value. */
+  readonly examples: readonly ConvergenceExample[];
+}
+
+const EXAMPLES = 10;
+
+/** Compares the replicas of every tracked key among the regions `isUp` says are up. */
+export function convergenceOf(replication: Replication, store: ReplicaStore, isUp: (r: number) => boolean, regionIds: readonly string[]): ConvergenceReport {
+  const delivered = store.clone();
+  for (const { to, write, held } of replication.inFlight()) if (!held && isUp(to)) delivered.apply(to, write);
+  const regions = regionIds.map((_, r) => r).filter(isUp);
+  let divergentNow = 0;
+  let divergentAfterDelivery = 0;
+  const examples: ConvergenceExample[] = [];
+  for (const key of store.keyList()) {
+    const holders = regions.filter((r) => store.holds(r, key));
+    if (!agree(store, holders, key, regionIds)) {
+      divergentNow++;
+      if (examples.length < EXAMPLES) {
+        examples.push({ key, values: holders.map((r) => ({ region: regionIds[r] ?? '', value: store.valueOf(r, key, regionIds)?.text ?? '' })) });
+      }
+    }
+    if (!agree(delivered, holders, key, regionIds)) divergentAfterDelivery++;
+  }
+  return { merge: store.kind, trackedKeys: store.trackedKeys, divergentNow, divergentAfterDelivery, examples };
+}
+
+function agree(store: ReplicaStore, regions: readonly number[], key: number, regionIds: readonly string[]): boolean {
+  let first: string | undefined;
+  for (const r of regions) {
+    const digest = store.valueOf(r, key, regionIds)?.digest;
+    if (first === undefined) first = digest;
+    else if (digest !== first) return false;
+  }
+  return true;
+}
