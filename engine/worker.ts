@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import { createSimulation, type Simulation } from './simulation.ts';
 import { parseScenario, formatIssues } from './scenario/parse.ts';
 import { encodeWindows, type SnapshotMessage } from './snapshot.ts';
+import type { Report } from './report.ts';
 
 /** Real milliseconds between snapshots. */
 const TICK_MS = 100;
@@ -27,17 +28,26 @@ let speed: Speed = 10;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastTickMs = 0;
 
+/** Real milliseconds between reports attached to snapshots (they cost more than a window to build and clone). */
+const REPORT_MS = 1000;
+let lastReportMs = Number.NEGATIVE_INFINITY;
+
 function publish(): void {
   if (!simulation || !port) return;
   const windows = simulation.takeWindows();
   const world = simulation.scenario;
   const data = encodeWindows(windows, world.users.length, world.regions.length);
+  // The report rides along about once a second, and whenever the run stops (end, pause, step, load).
+  const now = performance.now();
+  const withReport = simulation.done || !playing || now - lastReportMs >= REPORT_MS;
+  if (withReport) lastReportMs = now;
   const message: SnapshotMessage = {
     userIds: world.users.map((u) => u.id),
     regionIds: world.regions.map((r) => r.id),
     timeS: simulation.timeS,
     done: simulation.done,
     data,
+    ...(withReport ? { report: simulation.report() } : {}),
   };
   port.postMessage(message, [data.buffer]);
 }
@@ -95,6 +105,10 @@ const api = {
   },
   setSpeed(next: Speed): void {
     speed = next;
+  },
+  /** The engine's report of the run so far (also attached to snapshots about once a second), or null before a load. */
+  report(): Report | null {
+    return simulation?.report() ?? null;
   },
   /** A liveness probe: answers at once unless the worker is stuck. */
   ping(): number {

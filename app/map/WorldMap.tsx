@@ -2,6 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection.ts';
 import { loadWorldShapes, type WorldShapes } from './countries.ts';
+import { FlowOverlay } from './overlays/FlowOverlay.tsx';
 
 /** The world map drawn in the canvas's own coordinates, so it pans and zooms with the nodes on it. */
 export const WorldMap = memo(function WorldMap() {
@@ -18,6 +19,7 @@ export const WorldMap = memo(function WorldMap() {
     };
   }, []);
   return (
+    <>
     <ViewportPortal>
       <svg
         className="world-map"
@@ -41,5 +43,7 @@ export const WorldMap = memo(function WorldMap() {
         )}
       </svg>
     </ViewportPortal>
+    <FlowOverlay />
+    </>
   );
 });

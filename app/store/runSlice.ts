@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { decodeWindows, type SnapshotMessage, type UserWindow } from '../../engine/snapshot.ts';
 import type { AppState } from './index.ts';
+import { watchSnapshot } from './metricsSlice.ts';
 
 export type Speed = 1 | 10 | 60 | 'max';
 
@@ -60,5 +61,6 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       done: message.done,
       playing: message.done ? false : state.playing,
       series: appendSnapshot(state.series, message),
+      ...watchSnapshot(state, message),
     })),
 });

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, type UserWindow } from '../../../engine/snapshot.ts';
+import type { WatchFrame } from '../../store/metricsSlice.ts';
+import { project, projection } from '../projection.ts';
+import { createPathCache, crossingS, DASH_PERIOD_PX, flowMarks, latencyBand, latencyBandLabels, type Place } from './flowMarks.ts';
+
+const regions: Place[] = [
+  { id: 'us-east', label: 'us-east', lat: 38.9, lon: -77.4 },
+  { id: 'eu-west', label: 'eu-west', lat: 53.3, lon: -6.3 },
+  { id: 'ap-northeast', label: 'ap-northeast', lat: 35.7, lon: 139.7 },
+];
+const users: Place[] = [
+  { id: 'sao-paulo', label: 'Sao Paulo', lat: -23.55, lon: -46.63 },
+  { id: 'berlin', label: 'Berlin', lat: 52.52, lon: 13.4 },
+];
+const user = (readP50Ms: number): UserWindow => ({ readP50Ms, readP99Ms: readP50Ms * 2, writeP50Ms: Number.NaN, writeP99Ms: Number.NaN, ok: 100, failed: 0, servedBy: 0 });
+
+function frame(overrides: { shares?: number[]; linkState?: number[]; regionState?: number[]; applied?: number[] } = {}): WatchFrame {
+  const R = 3;
+  const lag = new Float64Array(R * R).fill(40);
+  return {
+    startS: 10,
+    userIds: ['sao-paulo', 'berlin'],
+    regionIds: regions.map((r) => r.id),
+    users: [user(188.4), user(Number.NaN)],
+    regionServed: [100, 100, 0],
+    detail: {
+      totals: {} as never,
+      userShares: Float64Array.from(overrides.shares ?? [1, 0, 0, 0.25, 0.75, 0]),
+      regions: { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: Float64Array.from(overrides.regionState ?? [0, 0, 0]) },
+      links: {
+        lagMs: lag,
+        maxLagMs: new Float64Array(R * R).fill(90),
+        applied: Float64Array.from(overrides.applied ?? [0, 20, 20, 0, 0, 0, 0, 0, 0]),
+        state: Float64Array.from(overrides.linkState ?? new Array(R * R).fill(0)),
+      },
+    },
+  };
+}
+
+const pathOf = createPathCache(projection);
+
+describe('flow marks on the map', () => {
+  it('draws an arc per population and serving region, width by share, colour band by latency', () => {
+    const marks = flowMarks(users, regions, frame(), pathOf, project);
+    expect(marks.arcs.map((a) => a.key)).toEqual(['sao-paulo>us-east', 'berlin>us-east', 'berlin>eu-west']);
+    const [sp, berlinUs, berlinEu] = marks.arcs;
+    expect(sp?.widthPx).toBe(6);
+    expect(berlinUs?.widthPx).toBeCloseTo(2.25);
+    expect(berlinEu?.widthPx).toBeCloseTo(4.75);
+    expect(sp?.band).toBe(2); // 100-200 ms
+    expect(berlinEu?.band).toBe(-1); // no read in the window
+    expect(sp?.title).toBe('Sao Paulo users -> us-east: 188 ms p50, 100% of its traffic');
+    expect(sp?.d).toMatch(/^M[\d.]+,[\d.]+L/);
+  });
+
+  it('leaves out shares under 1% and windows without a frame', () => {
+    expect(flowMarks(users, regions, frame({ shares: [0.995, 0.005, 0, 0, 1, 0] }), pathOf, project).arcs).toHaveLength(2);
+    const empty = flowMarks(users, regions, null, pathOf, project);
+    expect(empty.arcs).toEqual([]);
+    expect(empty.links).toHaveLength(3); // still clickable, to cut them before a run
+    expect(empty.links.every((l) => l.flows.length === 0 && !l.partitioned)).toBe(true);
+  });
+
+  it('moves marks only where writes flow, slower for more lag, and never on a cut link', () => {
+    const marks = flowMarks(users, regions, frame(), pathOf, project);
+    expect(marks.links.map((l) => l.key)).toEqual(['us-east:eu-west', 'us-east:ap-northeast', 'eu-west:ap-northeast']);
+    const usEu = marks.links[0];
+    expect(usEu?.flows.map((f) => `${f.from}>${f.to}`)).toEqual(['us-east>eu-west']);
+    const { lengthPx } = pathOf(regions[0] as Place, regions[1] as Place);
+    expect(usEu?.flows[0]?.periodS).toBeCloseTo((DASH_PERIOD_PX * crossingS(40)) / lengthPx, 2);
+    expect(crossingS(4000)).toBeGreaterThan(crossingS(40));
+    expect(crossingS(1)).toBe(0.75);
+    expect(usEu?.title).toContain('us-east -> eu-west: lag 40 ms (max 90 ms), 20 writes/s');
+
+    const cut = flowMarks(users, regions, frame({ linkState: [0, LINK_PARTITIONED, 0, LINK_PARTITIONED, 0, 0, 0, 0, 0] }), pathOf, project);
+    expect(cut.links[0]?.partitioned).toBe(true);
+    expect(cut.links[0]?.flows).toEqual([]);
+    expect(cut.links[0]?.title).toContain('click to heal');
+    expect(cut.links[1]?.partitioned).toBe(false);
+    const held = flowMarks(users, regions, frame({ linkState: [0, 0, LINK_END_DARK, 0, 0, 0, LINK_END_DARK, 0, 0] }), pathOf, project);
+    expect(held.links[1]?.held).toBe(true);
+    expect(held.links[1]?.flows).toEqual([]);
+  });
+
+  it('places regions and says which are dark or out of rotation', () => {
+    const marks = flowMarks(users, regions, frame({ regionState: [0, REGION_DARK | REGION_OUT, 0] }), pathOf, project);
+    expect(marks.regions.map((r) => [r.id, r.dark, r.out])).toEqual([
+      ['us-east', false, false],
+      ['eu-west', true, true],
+      ['ap-northeast', false, false],
+    ]);
+    const at = project(regions[1] as Place);
+    expect(marks.regions[1]?.x).toBeCloseTo(at.x);
+  });
+
+  it('bands latencies with a legend that covers every band', () => {
+    expect([0, 49.9, 50, 150, 399, 400, 5000].map(latencyBand)).toEqual([0, 0, 1, 2, 3, 4, 4]);
+    expect(latencyBand(Number.NaN)).toBe(-1);
+    expect(latencyBandLabels()).toEqual(['0-50 ms', '50-100 ms', '100-200 ms', '200-400 ms', '400+ ms']);
+  });
+});
