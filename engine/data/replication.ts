@@ -292,6 +292,12 @@ export class Replication {
     }
   }
 
+  /** Writes applied on the link a -> b so far (weighted), and the highest lag seen, ms (NaN before any): cheap. */
+  appliedOn(a: number, b: number): { readonly writes: number; readonly maxLagMs: number } {
+    const stream = this.streams[a * this.regionCount + b];
+    return !stream || stream.applied === 0 ? { writes: 0, maxLagMs: Number.NaN } : { writes: stream.applied, maxLagMs: stream.lagMaxMs };
+  }
+
   /** Replication lag on the link a -> b: p50, p99 and max in ms (null before any write was applied). */
   lagOf(a: number, b: number): { p50: number | null; p99: number | null; max: number | null; writes: number } {
     const stream = this.streams[a * this.regionCount + b];
