@@ -2,6 +2,7 @@ import { useApp } from './store/context.ts';
 import type { AppState } from './store/index.ts';
 import type { EngineClient } from './engine/engineClient.ts';
 import { MapCanvas } from './canvas/MapCanvas.tsx';
+import { LazyEditorColumn } from './palette/LazyEditorColumn.tsx';
 import { RunControls } from './controls/RunControls.tsx';
 import { LatencyChart } from './charts/LatencyChart.tsx';
 import { LatencyReadout } from './panels/LatencyReadout.tsx';
@@ -20,6 +21,7 @@ export function App({ engine }: { engine: EngineClient }) {
       </header>
       <Notices />
       <main className="app__main">
+        <LazyEditorColumn />
         <MapCanvas />
         <aside className="app__side" aria-label="Measurements">
           <LatencyReadout />

@@ -5,13 +5,26 @@ import './styles.css';
 import { App } from './App.tsx';
 import { createAppStore } from './store/index.ts';
 import { StoreContext } from './store/context.ts';
-import { initialScenario, syncHashWithStore } from './url/scenarioHash.ts';
+import { builtInScenario, syncHashWithStore } from './url/scenarioHash.ts';
+import { chooseStartScenario, startAutosave, type AutosaveStorage } from './store/autosave.ts';
 import { startEngine } from './engine/engineClient.ts';
 
-const start = initialScenario(window.location.hash);
+/** localStorage, unless the browser refuses it (privacy settings): then nothing is autosaved. */
+function browserStorage(): AutosaveStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+// A valid link wins; otherwise the autosave, otherwise the default. A bad link never overwrites the autosave.
+const storage = browserStorage();
+const start = chooseStartScenario(window.location.hash, storage, builtInScenario);
 const store = createAppStore(start.scenario);
-if (start.problem) store.getState().noticeShown(start.problem.text, start.problem.details);
+for (const problem of start.problems) store.getState().noticeShown(problem.text, problem.details);
 syncHashWithStore(store);
+startAutosave(store, storage);
 const engine = startEngine(store);
 
 const root = document.getElementById('root');

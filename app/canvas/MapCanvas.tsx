@@ -1,67 +1,126 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   ReactFlow,
   Controls,
+  Panel,
   applyNodeChanges,
   type NodeChange,
   type NodeTypes,
   type OnNodeDrag,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useApp } from '../store/context.ts';
+import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
+import { ROUTING_SELECTION } from '../store/scenarioSlice.ts';
+import type { NodeMove } from '../store/scenarioEdits.ts';
 import { parseNodeId, scenarioToNodes, type ScenarioNode } from './scenarioNodes.ts';
 import { RegionNode } from './RegionNode.tsx';
 import { UserNode } from './UserNode.tsx';
 import { WorldMap } from '../map/WorldMap.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, unproject } from '../map/projection.ts';
+import { PALETTE_MIME, readPayload } from '../palette/dragPayload.ts';
+import { routingLabel } from '../palette/routingPolicies.ts';
+import { addFromPalette } from '../palette/addEntry.ts';
+import { useEditShortcuts } from './useEditShortcuts.ts';
 
 const nodeTypes: NodeTypes = { region: RegionNode, user: UserNode };
 const selectScenario = (s: AppState) => s.scenario;
-const selectNodeMoved = (s: AppState) => s.nodeMoved;
+const selectSelection = (s: AppState) => s.selection;
 const MAP_BOUNDS = { x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT };
 const TRANSLATE_EXTENT: [[number, number], [number, number]] = [
   [-MAP_WIDTH * 0.25, -MAP_HEIGHT * 0.25],
   [MAP_WIDTH * 1.25, MAP_HEIGHT * 1.25],
 ];
+/** Shift or Ctrl/Cmd and click adds to the selection; Shift and drag on the map draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
-/** The map with the scenario's regions and user populations on it; dragging a node moves it on Earth. */
+function withSelection(nodes: ScenarioNode[], selection: readonly string[]): ScenarioNode[] {
+  const selected = new Set(selection);
+  return nodes.map((n) => (Boolean(n.selected) === selected.has(n.id) ? n : { ...n, selected: selected.has(n.id) }));
+}
+
+/**
+ * The map with the scenario's regions and user populations on it. Dragging a node moves it on Earth; palette
+ * entries dropped on it are added; the selection lives in the store, so the inspector and shortcuts share it.
+ */
 export function MapCanvas() {
+  const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
-  const nodeMoved = useApp(selectNodeMoved);
-  const [nodes, setNodes] = useState<ScenarioNode[]>(() => scenarioToNodes(scenario));
+  const selection = useApp(selectSelection);
+  const [nodes, setNodes] = useState<ScenarioNode[]>(() => withSelection(scenarioToNodes(scenario), selection));
+  const flow = useRef<ReactFlowInstance<ScenarioNode> | null>(null);
+  useEditShortcuts();
 
-  // The scenario is the source of truth; local node state only carries a drag in progress and selection.
+  // The scenario is the source of truth; local node state only carries a drag in progress.
   useEffect(() => {
-    setNodes((current) => {
-      const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
-      return scenarioToNodes(scenario).map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
-    });
-  }, [scenario]);
+    setNodes(withSelection(scenarioToNodes(scenario), store?.getState().selection ?? []));
+  }, [scenario, store]);
+  useEffect(() => {
+    setNodes((current) => withSelection(current, selection));
+  }, [selection]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ScenarioNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
-    [],
+    (changes: NodeChange<ScenarioNode>[]) => {
+      const moves = changes.filter((c) => c.type !== 'select');
+      if (moves.length > 0) setNodes((current) => applyNodeChanges(moves, current));
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0 || !store) return;
+      const next = new Set(store.getState().selection.filter((id) => id !== ROUTING_SELECTION));
+      for (const change of selects) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      store.getState().selectionChanged([...next]);
+    },
+    [store],
   );
 
+  // A drag is one edit, recorded when it stops (so one undo step however long it was).
   const onNodeDragStop: OnNodeDrag<ScenarioNode> = useCallback(
     (_event, _node, dragged) => {
+      if (!store) return;
+      const moves: NodeMove[] = [];
+      let offGlobe = false;
       for (const node of dragged) {
         const ref = parseNodeId(node.id);
         const place = unproject(node.position);
-        if (ref && place) nodeMoved(ref.kind, ref.id, place);
-        else setNodes(scenarioToNodes(scenario)); // dropped off the globe: snap back
+        if (ref && place) moves.push({ ...ref, place });
+        else offGlobe = true;
       }
+      if (moves.length > 0) store.getState().nodesMoved(moves);
+      if (offGlobe || moves.length === 0) setNodes(withSelection(scenarioToNodes(store.getState().scenario), store.getState().selection)); // snap back
     },
-    [nodeMoved, scenario],
+    [store],
   );
 
   const onInit = useCallback((instance: ReactFlowInstance<ScenarioNode>) => {
+    flow.current = instance;
     void instance.fitBounds(MAP_BOUNDS, { padding: 0.02 });
   }, []);
 
+  const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent<HTMLDivElement>) => {
+      const payload = readPayload(event.dataTransfer.getData(PALETTE_MIME));
+      if (!payload || !store) return;
+      event.preventDefault();
+      const point = flow.current?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const place = point ? unproject(point) : undefined;
+      addFromPalette(store.getState, payload, place);
+    },
+    [store],
+  );
+
+  const policy = scenario.routing.policy;
+  const routingSelected = selection.includes(ROUTING_SELECTION);
+
   return (
-    <div className="map-canvas" aria-label="Map of regions and user populations">
+    <div className="map-canvas" aria-label="Map of regions and user populations" onDragOver={onDragOver} onDrop={onDrop} data-testid="map-canvas">
       <ReactFlow<ScenarioNode>
         nodes={nodes}
         edges={[]}
@@ -75,10 +134,23 @@ export function MapCanvas() {
         translateExtent={TRANSLATE_EXTENT}
         nodesConnectable={false}
         deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
         proOptions={{ hideAttribution: false }}
       >
         <WorldMap />
         <Controls showInteractive={false} position="bottom-left" />
+        <Panel position="top-left">
+          <button
+            type="button"
+            className={`map-routing${routingSelected ? ' is-selected' : ''}`}
+            onClick={() => store?.getState().selectionChanged([ROUTING_SELECTION])}
+            aria-pressed={routingSelected}
+            data-testid="routing-node"
+          >
+            Routing: {routingLabel(policy)}
+          </button>
+        </Panel>
       </ReactFlow>
     </div>
   );

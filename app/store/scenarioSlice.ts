@@ -1,76 +1,117 @@
 import type { StateCreator } from 'zustand';
-import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
+import { parseScenario, formatIssues, type ParseResult } from '../../engine/scenario/parse.ts';
 import type { Fault, Scenario } from '../../engine/scenario/schema.ts';
 import type { LatLon } from '../../engine/geo/greatCircle.ts';
-import { findCatalogRegion } from '../../engine/geo/catalog.ts';
-import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
 import type { AppState } from './index.ts';
+import { recordEdit } from './historySlice.ts';
+import {
+  addRegion,
+  addUser,
+  deleteNodes,
+  duplicateNodes,
+  moveNodes,
+  toggleRegionFailure,
+  type NodeMove,
+  type NodeRef,
+  type RegionSpec,
+  type UserSpec,
+} from './scenarioEdits.ts';
+
+export { moveNode, toggleRegionFailure } from './scenarioEdits.ts';
+
+/** The routing layer's pseudo node id: selecting it shows the routing settings in the inspector. */
+export const ROUTING_SELECTION = 'routing';
 
 export interface ScenarioSlice {
   /** The validated scenario being edited and run. Only valid scenarios are ever stored here. */
   scenario: Scenario;
   /** Increases each time a whole scenario is loaded (the run restarts); edits keep it. */
   loadId: number;
-  /** Replaces the scenario and restarts the run. */
+  /** Selected canvas node ids (`region:<id>`, `user:<id>`), or [ROUTING_SELECTION]. */
+  selection: readonly string[];
+  /** Replaces the scenario and restarts the run; the undo history starts afresh. */
   scenarioLoaded: (scenario: Scenario) => void;
+  /**
+   * Any edit: `candidate` is parsed with the schema and replaces the scenario (one undo step) only when valid;
+   * otherwise `failureText` and the schema's messages are shown and nothing changes. Returns the parse result.
+   */
+  scenarioEdited: (candidate: unknown, failureText?: string) => ParseResult;
   /** A region or user population was dragged to a new place on the map. */
   nodeMoved: (kind: 'region' | 'user', id: string, place: LatLon) => void;
+  /** Several nodes dragged together: one edit, one undo step. */
+  nodesMoved: (moves: readonly NodeMove[]) => void;
+  /** A region from the palette: added, and selected. */
+  regionAdded: (spec: RegionSpec) => void;
+  /** A user population from the palette: added, and selected. */
+  userAdded: (spec: UserSpec) => void;
+  /** Delete/Backspace on the selection: removed, with references to deleted regions fixed. */
+  nodesDeleted: (refs: readonly NodeRef[]) => void;
+  /** Ctrl/Cmd+D on the selection: copies added and selected. */
+  nodesDuplicated: (refs: readonly NodeRef[]) => void;
+  selectionChanged: (selection: readonly string[]) => void;
   /** The person failed (or restored) a region while the run is at `atS`: recorded as a fault, so it replays. */
   regionFailureToggled: (regionId: string, atS: number) => void;
   /** A fault injected by the person (any kind, its `atS` the run's time or later): recorded so the run replays it. */
   faultInjected: (fault: Fault) => void;
 }
 
-/** The scenario with a region-down (or region-up, if it is down) added at `atS` (0.1 s steps). */
-export function toggleRegionFailure(scenario: Scenario, regionId: string, atS: number): Scenario {
-  const at = Math.min(scenario.durationS, Math.round(atS * 10) / 10);
-  const kind = regionDownAt(scenario.faults, regionId, at) ? 'region-up' : 'region-down';
-  return { ...scenario, faults: [...scenario.faults, { kind, atS: at, region: regionId }] };
-}
+const nodeIdOf = (ref: NodeRef): string => `${ref.kind}:${ref.id}`;
 
-/** The scenario with one node moved; a catalogue region moved off its place becomes custom. */
-export function moveNode(scenario: Scenario, kind: 'region' | 'user', id: string, place: LatLon): Scenario {
-  if (kind === 'user') {
-    return { ...scenario, users: scenario.users.map((u) => (u.id === id ? { ...u, lat: place.lat, lon: place.lon } : u)) };
-  }
-  return {
-    ...scenario,
-    regions: scenario.regions.map((region) => {
-      if (region.id !== id) return region;
-      const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
-      const { catalog: _catalog, ...custom } = region;
-      return {
-        ...custom,
-        name: region.name ?? (entry ? `${entry.city} (moved)` : undefined),
-        jurisdiction: region.jurisdiction ?? entry?.jurisdiction,
-        lat: place.lat,
-        lon: place.lon,
-      };
-    }),
-  };
-}
+const sameSelection = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
 
 export const createScenarioSlice =
   (initial: Scenario): StateCreator<AppState, [], [], ScenarioSlice> =>
-  (set, get) => ({
-    scenario: initial,
-    loadId: 0,
-    scenarioLoaded: (scenario) => set((state) => ({ scenario, loadId: state.loadId + 1 })),
-    nodeMoved: (kind, id, place) => {
-      const parsed = parseScenario(moveNode(get().scenario, kind, id, place));
-      if (parsed.ok) set({ scenario: parsed.scenario });
-      else get().noticeShown('That move would make the scenario invalid.', formatIssues(parsed.issues));
-    },
-    regionFailureToggled: (regionId, atS) => {
-      const parsed = parseScenario(toggleRegionFailure(get().scenario, regionId, atS));
-      if (parsed.ok) set({ scenario: parsed.scenario });
-      else get().noticeShown('That fault would make the scenario invalid.', formatIssues(parsed.issues));
-    },
-    faultInjected: (fault) => {
-      const scenario = get().scenario;
-      const atS = Math.min(scenario.durationS, Math.round(fault.atS * 10) / 10);
-      const parsed = parseScenario({ ...scenario, faults: [...scenario.faults, { ...fault, atS }] });
-      if (parsed.ok) set({ scenario: parsed.scenario });
-      else get().noticeShown('That fault would make the scenario invalid.', formatIssues(parsed.issues));
-    },
-  });
+  (set, get) => {
+    /** The one way an edit reaches the store: valid, recorded for undo, or refused with the schema's messages. */
+    const edit = (candidate: unknown, failureText: string, selection?: readonly string[]): ParseResult => {
+      const parsed = parseScenario(candidate);
+      if (parsed.ok) {
+        set((state) => ({ scenario: parsed.scenario, ...recordEdit(state, state.scenario), ...(selection ? { selection } : {}) }));
+      } else {
+        get().noticeShown(failureText, formatIssues(parsed.issues));
+      }
+      return parsed;
+    };
+
+    return {
+      scenario: initial,
+      loadId: 0,
+      selection: [],
+      scenarioLoaded: (scenario) => set((state) => ({ scenario, loadId: state.loadId + 1, past: [], future: [], selection: [] })),
+      scenarioEdited: (candidate, failureText = 'That edit would make the scenario invalid.') => edit(candidate, failureText),
+      nodeMoved: (kind, id, place) => {
+        edit(moveNodes(get().scenario, [{ kind, id, place }]), 'That move would make the scenario invalid.');
+      },
+      nodesMoved: (moves) => {
+        if (moves.length > 0) edit(moveNodes(get().scenario, moves), 'That move would make the scenario invalid.');
+      },
+      regionAdded: (spec) => {
+        const added = addRegion(get().scenario, spec);
+        edit(added.scenario, 'That region cannot be added.', [nodeIdOf(added.ref)]);
+      },
+      userAdded: (spec) => {
+        const added = addUser(get().scenario, spec);
+        edit(added.scenario, 'That user population cannot be added.', [nodeIdOf(added.ref)]);
+      },
+      nodesDeleted: (refs) => {
+        if (refs.length === 0) return;
+        edit(deleteNodes(get().scenario, refs), 'That cannot be deleted: the scenario would be invalid.', []);
+      },
+      nodesDuplicated: (refs) => {
+        if (refs.length === 0) return;
+        const copied = duplicateNodes(get().scenario, refs);
+        edit(copied.scenario, 'That cannot be duplicated: the scenario would be invalid.', copied.refs.map(nodeIdOf));
+      },
+      selectionChanged: (selection) => {
+        if (!sameSelection(selection, get().selection)) set({ selection });
+      },
+      regionFailureToggled: (regionId, atS) => {
+        edit(toggleRegionFailure(get().scenario, regionId, atS), 'That fault would make the scenario invalid.');
+      },
+      faultInjected: (fault) => {
+        const scenario = get().scenario;
+        const atS = Math.min(scenario.durationS, Math.round(fault.atS * 10) / 10);
+        edit({ ...scenario, faults: [...scenario.faults, { ...fault, atS }] }, 'That fault would make the scenario invalid.');
+      },
+    };
+  };

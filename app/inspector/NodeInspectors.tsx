@@ -1,0 +1,127 @@
+import { useContext } from 'react';
+import { StoreContext, useApp } from '../store/context.ts';
+import type { AppState } from '../store/index.ts';
+import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
+import { regionPlace } from '../../engine/geo/regionPlace.ts';
+import { setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
+import { Field } from './Field.tsx';
+
+const selectScenario = (s: AppState) => s.scenario;
+
+/** Duplicate and Delete for what is selected (the same as Ctrl/Cmd+D and Delete). */
+export function NodeActions({ refs }: { refs: readonly NodeRef[] }) {
+  const store = useContext(StoreContext);
+  return (
+    <div className="inspector__row">
+      <button type="button" onClick={() => store?.getState().nodesDuplicated(refs)} title="Ctrl/Cmd+D">
+        Duplicate
+      </button>
+      <button type="button" onClick={() => store?.getState().nodesDeleted(refs)} title="Delete or Backspace">
+        Delete
+      </button>
+    </div>
+  );
+}
+
+const PROVIDERS = ['aws', 'gcp', 'azure', 'ibm'] as const;
+
+export function RegionInspector({ id }: { id: string }) {
+  const store = useContext(StoreContext);
+  const scenario = useApp(selectScenario);
+  const index = scenario.regions.findIndex((r) => r.id === id);
+  const region = scenario.regions[index];
+  if (!region) return null;
+  const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
+  const place = regionPlace(region);
+  const at = (field: string) => ['regions', index, field] as const;
+  const isPrimary = scenario.data.topology === 'active-passive' && (scenario.data.primary ?? scenario.regions[0]?.id) === region.id;
+  const hourlyUsd = region.capacityQps * scenario.cost.usdPerQpsHour;
+  const placeTo = (value: string) => {
+    const state = store?.getState();
+    if (!state) return;
+    state.scenarioEdited(setRegionPlacement(state.scenario, region.id, value === '' ? undefined : value), 'That region cannot go there.');
+  };
+
+  return (
+    <div data-testid={`inspector-region-${region.id}`}>
+      <h3 className="inspector__title">Region {region.id}</h3>
+      <p className="inspector__note" data-testid="inspector-region-kind">
+        {entry
+          ? `Catalogue region ${entry.id}: ${entry.city}, ${entry.country}.`
+          : `Custom region at ${place.lat.toFixed(2)}, ${place.lon.toFixed(2)}${region.name?.endsWith('(moved)') ? ': moved off its catalogue place' : ''}; latency from geography.`}
+        {isPrimary ? ' Primary: takes the writes.' : ''}
+      </p>
+      <Field path={at('name')} label="Name" kind="text" optional />
+      <div className="inspector__field">
+        <label htmlFor={`placement-${region.id}`}>Place</label>
+        <select id={`placement-${region.id}`} value={region.catalog ?? ''} onChange={(e) => placeTo(e.target.value)} data-testid="inspector-region-placement">
+          <option value="">Custom (latitude, longitude)</option>
+          {PROVIDERS.map((provider) => (
+            <optgroup key={provider} label={provider.toUpperCase()}>
+              {catalogRegions
+                .filter((r) => r.provider === provider)
+                .map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.code} ({r.city})
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      {!entry && (
+        <>
+          <Field path={at('lat')} label="Latitude" unit="°" testId="inspector-region-lat" />
+          <Field path={at('lon')} label="Longitude" unit="°" testId="inspector-region-lon" />
+        </>
+      )}
+      <Field path={at('jurisdiction')} label="Jurisdiction" kind="text" optional />
+      <Field path={at('capacityQps')} label="Capacity" unit="req/s" testId="inspector-region-capacity" />
+      <Field path={at('readServiceMs')} label="Read service" unit="ms" />
+      <Field path={at('writeServiceMs')} label="Write service" unit="ms" />
+      <Field path={at('weight')} label="LB weight" />
+      <Field path={at('clockSkewMs')} label="Clock skew" unit="ms" />
+      <p className="inspector__note">
+        Compute cost at full capacity: ${hourlyUsd.toFixed(2)} an hour (${(hourlyUsd * 730).toFixed(0)} a month).
+      </p>
+      <div className="inspector__row">
+        {scenario.data.topology === 'active-passive' && !isPrimary && (
+          <button
+            type="button"
+            onClick={() => {
+              const state = store?.getState();
+              if (state) state.scenarioEdited({ ...state.scenario, data: { ...state.scenario.data, primary: region.id } });
+            }}
+          >
+            Make primary
+          </button>
+        )}
+      </div>
+      <NodeActions refs={[{ kind: 'region', id: region.id }]} />
+    </div>
+  );
+}
+
+export function UserInspector({ id }: { id: string }) {
+  const scenario = useApp(selectScenario);
+  const index = scenario.users.findIndex((u) => u.id === id);
+  const user = scenario.users[index];
+  if (!user) return null;
+  const at = (field: string) => ['users', index, field] as const;
+  return (
+    <div data-testid={`inspector-user-${user.id}`}>
+      <h3 className="inspector__title">Users {user.id}</h3>
+      <Field path={at('name')} label="Name" kind="text" optional />
+      <Field path={at('lat')} label="Latitude" unit="°" testId="inspector-user-lat" />
+      <Field path={at('lon')} label="Longitude" unit="°" testId="inspector-user-lon" />
+      <Field path={at('qps')} label="Load" unit="req/s" testId="inspector-user-qps" />
+      <Field path={at('writeRatio')} label="Write share" unit="0-1" />
+      <p className="inspector__note">
+        Mix: {Math.round((1 - user.writeRatio) * 100)}% reads, {Math.round(user.writeRatio * 100)}% writes.
+      </p>
+      <Field path={at('jurisdiction')} label="Jurisdiction" kind="text" optional />
+      <Field path={at('lastMileMs')} label="Last mile" unit="ms" />
+      <NodeActions refs={[{ kind: 'user', id: user.id }]} />
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects uncaught errors and console errors, so every test also checks the page stayed clean. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+const regions = (page: Page) => page.locator('.map-node--region');
+const clickRegion = (page: Page, id: string) => page.getByTestId(`region-node-${id}`).locator('.map-node__dot').click();
+
+test('build a scenario from the palette, delete, undo, redo, validate a field, and find it again after a reload', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+  await expect(regions(page)).toHaveCount(3);
+  const palette = page.getByRole('region', { name: 'Palette' });
+
+  // 1. Keyboard only: search the catalogue and press Enter: the best match lands at its real place.
+  const search = palette.getByRole('searchbox', { name: 'Search cloud regions' });
+  await search.fill('aws frankfurt');
+  await expect(palette.getByTestId('palette-region-aws:eu-central-1')).toBeVisible();
+  await search.press('Enter');
+  await expect(regions(page)).toHaveCount(4);
+  await expect(page.getByTestId('region-node-eu-central-1')).toBeVisible();
+  // The new region is selected and shown in the inspector, as a catalogue region.
+  await expect(page.getByTestId('inspector-region-kind')).toContainText('Catalogue region aws:eu-central-1: Frankfurt');
+
+  // 2. Search by provider and city, arrow down to an entry, Enter on it.
+  await search.fill('gcp sydney');
+  await search.press('ArrowDown');
+  await expect(palette.getByTestId('palette-region-gcp:australia-southeast1')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(regions(page)).toHaveCount(5);
+  await expect(page.getByTestId('region-node-australia-southeast1')).toBeVisible();
+
+  // 3. Drag a custom region from the palette onto Mexico: it lands where it is dropped.
+  await palette.getByRole('tab', { name: 'Custom' }).click();
+  const mexico = await page.locator('.world-map__country[data-country="484"]').boundingBox();
+  const canvas = await page.getByTestId('map-canvas').boundingBox();
+  if (!mexico || !canvas) throw new Error('map not laid out');
+  await palette.getByTestId('palette-custom-region').dragTo(page.getByTestId('map-canvas'), {
+    targetPosition: { x: mexico.x + mexico.width / 2 - canvas.x, y: mexico.y + mexico.height / 2 - canvas.y },
+  });
+  await expect(regions(page)).toHaveCount(6);
+  await expect(page.getByTestId('inspector-region-kind')).toContainText('Custom region at 2');
+  const lat = Number(await page.getByTestId('inspector-region-lat').inputValue());
+  const lon = Number(await page.getByTestId('inspector-region-lon').inputValue());
+  expect(lat).toBeGreaterThan(18);
+  expect(lat).toBeLessThan(29);
+  expect(lon).toBeGreaterThan(-110);
+  expect(lon).toBeLessThan(-95);
+  await expect(page.getByLabel('Jurisdiction')).toHaveValue('MX'); // from the nearest big city
+
+  // A city's users from the lazily loaded city list.
+  await palette.getByRole('tab', { name: 'Users' }).click();
+  const cities = palette.getByRole('searchbox', { name: 'Search cities' });
+  await cities.fill('lagos');
+  await expect(palette.getByTestId('palette-city-lagos')).toBeVisible();
+  await cities.press('Enter');
+  await expect(page.getByTestId('node-user:lagos')).toBeVisible();
+
+  // Select one region and delete it; undo brings it back, redo removes it again.
+  await clickRegion(page, 'eu-central-1');
+  await expect(page.getByTestId('inspector-region-eu-central-1')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);
+  await expect(regions(page)).toHaveCount(5);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('region-node-eu-central-1')).toBeVisible();
+  await expect(regions(page)).toHaveCount(6);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);
+
+  // Deleting the primary hands it on and keeps the run going: the scenario stays valid.
+  await clickRegion(page, 'us-east');
+  await page.keyboard.press('Backspace');
+  await expect(regions(page)).toHaveCount(4);
+  await expect(page.locator('.map-node__badge')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(regions(page)).toHaveCount(5);
+
+  // Shift-click selects several; duplicate them with Ctrl+D.
+  await page.getByTestId('node-user:berlin').click();
+  await page.getByTestId('node-user:tokyo').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-user:berlin-copy')).toBeVisible();
+  await expect(page.getByTestId('node-user:tokyo-copy')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-user:berlin-copy')).toHaveCount(0);
+
+  // An invalid value in the inspector: the schema's message in place, the value not applied.
+  await page.getByTestId('node-user:berlin').click();
+  const latField = page.getByTestId('inspector-user-lat');
+  await expect(latField).toHaveValue('52.52');
+  await latField.fill('123');
+  await expect(latField).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await latField.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy}"]`)).toHaveText('Latitude must be between -90 and 90');
+  await latField.press('Enter');
+  await latField.blur();
+  await expect(latField).toHaveValue('123'); // the draft stays, with its message
+  await expect(latField).toHaveAttribute('aria-invalid', 'true');
+  const berlinNode = await centreOf(page, '[data-testid="node-user:berlin"]');
+  const germanyNow = await page.locator('.world-map__country[data-country="276"]').boundingBox();
+  expect(germanyNow && berlinNode.y > germanyNow.y - 5 && berlinNode.y < germanyNow.y + germanyNow.height + 5).toBe(true);
+  // A valid value is applied.
+  await latField.fill('48.14');
+  await latField.press('Enter');
+  await expect(latField).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('inspector-user-qps').fill('750');
+  await page.getByTestId('inspector-user-qps').press('Enter');
+
+  // Reload: the link keeps it; and a fresh visit without the link finds it in the autosave.
+  await page.waitForTimeout(500); // autosave is debounced by 300 ms
+  await page.reload();
+  await expect(regions(page)).toHaveCount(5);
+  await expect(page.getByTestId('region-node-australia-southeast1')).toBeVisible();
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(regions(page)).toHaveCount(5);
+  await expect(page.getByTestId('node-user:lagos')).toBeVisible();
+  await page.getByTestId('node-user:berlin').click();
+  await expect(page.getByTestId('inspector-user-lat')).toHaveValue('48.14');
+  await expect(page.getByTestId('inspector-user-qps')).toHaveValue('750');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the routing layer and the scenario settings are edited in the inspector; a bad link keeps the autosave', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+
+  // Routing from the palette: the policy changes and the inspector shows its settings.
+  const palette = page.getByRole('region', { name: 'Palette' });
+  await palette.getByRole('tab', { name: 'Routing' }).click();
+  await palette.getByTestId('palette-routing-anycast').click();
+  await expect(page.getByTestId('routing-node')).toHaveText('Routing: Anycast');
+  await expect(page.getByTestId('inspector-routing')).toBeVisible();
+  await page.getByTestId('inspector-routing-policy').selectOption('geodns');
+  const ttl = page.getByTestId('inspector-routing-ttl');
+  await ttl.fill('-4');
+  await expect(page.getByTestId('inspector-routing').getByText('DNS TTL must be between 0 and 86,400')).toBeVisible();
+  await ttl.fill('30');
+  await ttl.press('Enter');
+  await expect(ttl).toHaveValue('30');
+
+  // Scenario settings with nothing selected: a cross-field rule's message appears at its field.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '← Scenario settings' }).click();
+  await page.getByTestId('inspector-data-replication').selectOption('semi-sync');
+  const quorum = page.getByTestId('inspector-data-quorum');
+  await quorum.fill('5');
+  await expect(page.getByText('Quorum (replicas) must be at most the number of other regions (2)')).toBeVisible();
+  await quorum.fill('2');
+  await quorum.press('Enter');
+  await page.getByTestId('inspector-scenario-name').fill('My edited scenario');
+  await page.getByTestId('inspector-scenario-name').press('Enter');
+  await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
+
+  // Every inspector edit is undoable.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Active-passive, US primary');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
+
+  // A bad link shows a message and the autosaved scenario, and does not overwrite the autosave.
+  await page.waitForTimeout(500);
+  await page.goto('about:blank');
+  await page.goto('/#this-is-not-a-scenario');
+  await expect(page.getByRole('alert').first()).toContainText('Showing your autosaved scenario instead');
+  await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
+
+  // Corrupt autosave data: a message and the default scenario, no crash.
+  await page.evaluate(() => localStorage.setItem('meridian.autosave.v1', '{"version":1,"regions":"oops"'));
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(page.getByRole('alert').first()).toContainText('autosaved scenario is damaged');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Active-passive, US primary');
+  expect(errors).toEqual([]);
+});
