@@ -4,8 +4,8 @@ import type { EngineClient } from './engine/engineClient.ts';
 import { MapCanvas } from './canvas/MapCanvas.tsx';
 import { LazyEditorColumn } from './palette/LazyEditorColumn.tsx';
 import { RunControls } from './controls/RunControls.tsx';
-import { LatencyChart } from './charts/LatencyChart.tsx';
 import { LatencyReadout } from './panels/LatencyReadout.tsx';
+import { LazyWatchPanel } from './panels/LazyWatchPanel.tsx';
 import { Notices } from './panels/Notices.tsx';
 
 const selectName = (s: AppState) => s.scenario.name;
@@ -25,7 +25,7 @@ export function App({ engine }: { engine: EngineClient }) {
         <MapCanvas />
         <aside className="app__side" aria-label="Measurements">
           <LatencyReadout />
-          <LatencyChart />
+          <LazyWatchPanel />
           <p className="app__hint">Drag a population or a region on the map: its latency follows from the next simulated second.</p>
         </aside>
       </main>

@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection.ts';
 import { loadWorldShapes, type WorldShapes } from './countries.ts';
-import { FlowOverlay } from './overlays/FlowOverlay.tsx';
+import { LazyFlowOverlay } from './overlays/LazyFlowOverlay.tsx';
 
 /** The world map drawn in the canvas's own coordinates, so it pans and zooms with the nodes on it. */
 export const WorldMap = memo(function WorldMap() {
@@ -43,7 +43,7 @@ export const WorldMap = memo(function WorldMap() {
         )}
       </svg>
     </ViewportPortal>
-    <FlowOverlay />
+    <LazyFlowOverlay />
     </>
   );
 });

@@ -129,3 +129,5 @@ export const FlowOverlay = memo(function FlowOverlay() {
     </>
   );
 });
+
+export default FlowOverlay;

@@ -32,7 +32,7 @@ function frame(overrides: { shares?: number[]; linkState?: number[]; regionState
         lagMs: lag,
         maxLagMs: new Float64Array(R * R).fill(90),
         applied: Float64Array.from(overrides.applied ?? [0, 20, 20, 0, 0, 0, 0, 0, 0]),
-        state: Float64Array.from(overrides.linkState ?? new Array(R * R).fill(0)),
+        state: Float64Array.from(overrides.linkState ?? Array.from({ length: R * R }, () => 0)),
       },
     },
   };

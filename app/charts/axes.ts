@@ -1,0 +1,54 @@
+/**
+ * Shared chart geometry: the time axis every time-series chart uses (simulated seconds 0..durationS), tick
+ * labels, and the size type. Pure d3 scales, no DOM.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3';
+import type { ChartSize, Tick } from './latencyMarks.ts';
+
+export type { ChartSize, Tick } from './latencyMarks.ts';
+
+/** A chart size with the margins the side panel's charts use. */
+export function panelSize(height = 180, left = 48): ChartSize {
+  return { width: 420, height, margin: { top: 10, right: 12, bottom: 24, left } };
+}
+
+/** Simulated time 0..durationS across the plot area. */
+export function timeScale(durationS: number, size: ChartSize): ScaleLinear<number, number> {
+  return scaleLinear()
+    .domain([0, Math.max(1, durationS)])
+    .range([size.margin.left, size.width - size.margin.right]);
+}
+
+/** Time ticks labelled in seconds under an hour, else in minutes. */
+export function timeTicks(x: ScaleLinear<number, number>, count = 6): Tick[] {
+  const durationS = x.domain()[1] as number;
+  return x.ticks(count).map((value) => ({ value, at: x(value), label: durationS > 3600 ? `${Math.round(value / 60)}m` : `${value}s` }));
+}
+
+/** Ticks of a linear value axis with a formatter. */
+export function valueTicks(y: ScaleLinear<number, number>, format: (value: number) => string, count = 5): Tick[] {
+  return y.ticks(count).map((value) => ({ value, at: y(value), label: format(value) }));
+}
+
+/** Milliseconds as people read them: "40 ms", "1.5 s", "2 min". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.round(ms / 6000) / 10} min`;
+}
+
+/** A compact count: 950, 1.2k, 3.4M. */
+export function formatCount(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${Math.round(value / 1e5) / 10}M`;
+  if (abs >= 1e4) return `${Math.round(value / 1e3)}k`;
+  if (abs >= 1e3) return `${Math.round(value / 100) / 10}k`;
+  return `${Math.round(value * 10) / 10}`;
+}
+
+/** US dollars with cents below $100, whole dollars above. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return 'n/a';
+  return Math.abs(usd) >= 100 ? `$${Math.round(usd).toLocaleString('en-US')}` : `$${usd.toFixed(2)}`;
+}
