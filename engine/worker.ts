@@ -11,8 +11,13 @@ import type { Report } from './report.ts';
 
 /** Real milliseconds between snapshots. */
 const TICK_MS = 100;
-/** At "as fast as possible", simulated seconds advanced per slice before yielding to messages. */
-const MAX_SLICE_S = 30;
+/**
+ * Real milliseconds of engine work per slice at "as fast as possible" and during a replay, before yielding to
+ * messages: pings, pause and new commands are answered between slices even on a heavy scenario.
+ */
+const SLICE_MS = 50;
+/** At most this much real time is caught up in one tick, so a slow engine falls behind instead of spiralling. */
+const MAX_CATCHUP_S = 0.5;
 
 export type Speed = 1 | 10 | 60 | 'max';
 
@@ -22,6 +27,13 @@ export interface LoadResult {
 }
 
 let simulation: Simulation | undefined;
+/** The scenario as last loaded or edited: what a replay (seek) starts from. */
+let current: Simulation['scenario'] | undefined;
+/** Increases with each seek and load; a replay in progress stops when it is no longer the latest. */
+let seekGeneration = 0;
+/** A replay is in progress; play and pause only say whether to play once it arrives. */
+let seeking = false;
+let playAfterSeek = false;
 let port: MessagePort | undefined;
 let playing = false;
 let speed: Speed = 10;
@@ -39,7 +51,7 @@ function publish(): void {
   const data = encodeWindows(windows, world.users.length, world.regions.length);
   // The report rides along about once a second, and whenever the run stops (end, pause, step, load).
   const now = performance.now();
-  const withReport = simulation.done || !playing || now - lastReportMs >= REPORT_MS;
+  const withReport = simulation.done || (!playing && !seeking) || now - lastReportMs >= REPORT_MS;
   if (withReport) lastReportMs = now;
   const message: SnapshotMessage = {
     userIds: world.users.map((u) => u.id),
@@ -52,14 +64,22 @@ function publish(): void {
   port.postMessage(message, [data.buffer]);
 }
 
+/** Advances `sim` one simulated second at a time towards `untilS` for at most `budgetMs` of real time. */
+function advanceFor(sim: Simulation, budgetMs: number, untilS: number): void {
+  const startMs = performance.now();
+  while (!sim.done && sim.timeS < untilS && performance.now() - startMs < budgetMs) {
+    sim.advanceTo(Math.min(untilS, sim.timeS + 1));
+  }
+}
+
 function tick(): void {
   timer = undefined;
   if (!simulation || !playing) return;
   const now = performance.now();
-  const elapsedS = (now - lastTickMs) / 1000;
+  const elapsedS = Math.min(MAX_CATCHUP_S, (now - lastTickMs) / 1000);
   lastTickMs = now;
-  const advanceS = speed === 'max' ? MAX_SLICE_S : elapsedS * speed;
-  simulation.advanceTo(simulation.timeS + advanceS);
+  if (speed === 'max') advanceFor(simulation, SLICE_MS, Number.POSITIVE_INFINITY);
+  else simulation.advanceTo(simulation.timeS + elapsedS * speed);
   if (simulation.done) playing = false;
   publish();
   if (playing) timer = setTimeout(tick, speed === 'max' ? 0 : TICK_MS);
@@ -80,6 +100,9 @@ const api = {
     const parsed = parse(input);
     if (!('scenario' in parsed)) return parsed;
     api.pause();
+    seekGeneration++;
+    seeking = false;
+    current = parsed.scenario;
     simulation = createSimulation(parsed.scenario);
     publish();
     return { ok: true, errors: [] };
@@ -88,23 +111,60 @@ const api = {
   update(input: unknown): LoadResult {
     const parsed = parse(input);
     if (!('scenario' in parsed)) return parsed;
+    current = parsed.scenario;
     if (simulation) simulation.applyScenario(parsed.scenario);
     else simulation = createSimulation(parsed.scenario);
     return { ok: true, errors: [] };
   },
   play(): void {
-    if (!simulation || simulation.done || playing) return;
+    if (seeking) playAfterSeek = true;
+    if (seeking || !simulation || simulation.done || playing) return;
     playing = true;
     lastTickMs = performance.now();
     timer = setTimeout(tick, 0);
   },
   pause(): void {
+    playAfterSeek = false;
     playing = false;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   },
   setSpeed(next: Speed): void {
     speed = next;
+  },
+  /** Pauses and advances exactly `deltaS` simulated seconds (clamped to the run's end), then publishes. */
+  step(deltaS: number): void {
+    if (seeking || !simulation || simulation.done || !(deltaS > 0)) return;
+    api.pause();
+    simulation.advanceTo(simulation.timeS + deltaS);
+    publish();
+  },
+  /**
+   * Goes to `timeS` by deterministic replay: a fresh simulation of the current scenario from its seed replaces the
+   * running one and is advanced in slices, publishing as it goes (pings are answered in between); its first
+   * snapshot starts at 0, so the UI rebuilds its series. The same scenario and seed give the same windows, so the
+   * figures at any earlier moment are exactly those first seen there. Resolves false if a newer seek or load came first.
+   */
+  async seek(timeS: number): Promise<boolean> {
+    if (!current) return false;
+    const generation = ++seekGeneration;
+    const resume = seeking ? playAfterSeek : playing;
+    api.pause();
+    playAfterSeek = resume;
+    seeking = true;
+    const replay = createSimulation(current);
+    simulation = replay;
+    const targetS = Math.max(0, timeS);
+    publish();
+    while (!replay.done && replay.timeS < targetS) {
+      advanceFor(replay, SLICE_MS, targetS);
+      publish();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== seekGeneration) return false;
+    }
+    seeking = false;
+    if (playAfterSeek) api.play();
+    return true;
   },
   /** The engine's report of the run so far (also attached to snapshots about once a second), or null before a load. */
   report(): Report | null {

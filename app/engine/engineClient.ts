@@ -1,47 +1,161 @@
 /**
  * The UI's side of the engine worker: comlink for control calls, a MessagePort for the stream of snapshots.
  * It follows the store: a loaded scenario restarts the run, an edit is applied live from the current time.
+ * A worker that throws or stops answering is replaced by a new one with the same scenario, at the same moment
+ * (the engine is deterministic, so the replay is exact); the page says so.
  */
 import { wrap, transfer, type Remote } from 'comlink';
 import type { EngineApi } from '../../engine/worker.ts';
 import type { SnapshotMessage } from '../../engine/snapshot.ts';
 import type { AppStore } from '../store/index.ts';
+import { startWatchdog } from './watchdog.ts';
 
 export interface EngineClient {
   play(): void;
   pause(): void;
+  /** Back to 0 s and playing (the "Run again" of a finished run). */
   restart(): void;
+  /** Back to 0 s, paused. */
+  reset(): void;
+  /** Pauses and advances exactly `deltaS` simulated seconds. */
+  step(deltaS: number): void;
+  /** Goes to `timeS` by deterministic replay from the seed; keeps playing if it was. */
+  seek(timeS: number): void;
   dispose(): void;
 }
 
-export function startEngine(store: AppStore): EngineClient {
-  const worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'meridian-engine' });
-  const api: Remote<EngineApi> = wrap<EngineApi>(worker);
-  const channel = new MessageChannel();
-  channel.port1.onmessage = (event: MessageEvent<SnapshotMessage>) => store.getState().snapshotReceived(event.data);
-  worker.addEventListener('error', (event) => {
-    store.getState().noticeShown('The simulation engine stopped with an error.', [event.message ?? 'unknown error']);
-  });
-  void api.connect(transfer(channel.port2, [channel.port2]));
+/** Restarts allowed within RESTART_WINDOW_MS before the client gives up (a scenario that crashes the engine). */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 
-  const load = async (): Promise<void> => {
+/** The restart times still inside the window, and whether one more restart is allowed. */
+export function restartAllowed(restartsMs: readonly number[], nowMs: number): { allowed: boolean; recent: number[] } {
+  const recent = restartsMs.filter((t) => nowMs - t < RESTART_WINDOW_MS);
+  return { allowed: recent.length < MAX_RESTARTS, recent };
+}
+
+interface Connection {
+  readonly worker: Worker;
+  readonly api: Remote<EngineApi>;
+  readonly channel: MessageChannel;
+}
+
+/** Debug hooks, on `window.__meridianDebug` only when the page's address has `?debug=1`. */
+export interface MeridianDebug {
+  /** Kills the worker without a word, as a hang or a crash would: the watchdog must notice and recover. */
+  terminateWorker(): void;
+  /** How many times the worker was replaced. */
+  restarts(): number;
+}
+
+export function startEngine(store: AppStore): EngineClient {
+  let stopped = false;
+  let restartsMs: number[] = [];
+  let restartCount = 0;
+
+  const connect = (): Connection => {
+    const worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'meridian-engine' });
+    const api: Remote<EngineApi> = wrap<EngineApi>(worker);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<SnapshotMessage>) => {
+      if (connection.worker === worker) store.getState().snapshotReceived(event.data);
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (connection.worker === worker) recover(`stopped with an error (${event.message || 'unknown error'})`);
+    });
+    worker.addEventListener('messageerror', () => {
+      if (connection.worker === worker) recover('sent a message that could not be read');
+    });
+    void api.connect(transfer(channel.port2, [channel.port2]));
+    return { worker, api, channel };
+  };
+
+  let connection = connect();
+
+  /** Runs a control call; a call that fails means the worker is broken. */
+  const call = <T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T | undefined> => {
+    const worker = connection.worker;
+    return run(connection.api).catch((error: unknown) => {
+      if (connection.worker === worker) recover(`failed (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    });
+  };
+
+  /** Loads the store's scenario into the worker; at `resumeAtS` > 0 it replays to that moment. */
+  const load = async (resumeAtS = 0): Promise<void> => {
     const state = store.getState();
-    state.runStarted();
-    const result = await api.load(state.scenario);
+    if (resumeAtS === 0) state.runStarted();
+    const result = await call((api) => api.load(state.scenario));
+    if (!result) return;
     if (!result.ok) {
       state.noticeShown('The engine refused the scenario.', result.errors);
       return;
     }
-    await api.setSpeed(store.getState().speed);
-    if (store.getState().playing) await api.play();
+    await call((api) => api.setSpeed(store.getState().speed));
+    if (resumeAtS > 0) await call((api) => api.seek(resumeAtS));
+    if (store.getState().playing) await call((api) => api.play());
+  };
+
+  function recover(what: string): void {
+    if (stopped) return;
+    const resumeAtS = store.getState().timeS;
+    connection.worker.terminate();
+    connection.channel.port1.close();
+    watchdog.reset();
+    // A seek the dead worker never answered is dropped; the new worker replays to `resumeAtS` instead.
+    seekInFlight = false;
+    nextSeekS = undefined;
+    store.getState().seekSettled();
+    const { allowed, recent } = restartAllowed(restartsMs, Date.now());
+    if (!allowed) {
+      stopped = true;
+      store.getState().playingChanged(false);
+      store.getState().noticeShown(`The simulation engine ${what} again and was stopped. Reload the page to try again.`);
+      return;
+    }
+    restartsMs = [...recent, Date.now()];
+    restartCount++;
+    store.getState().noticeShown(`The simulation engine ${what}. It was restarted with the same scenario at ${Math.floor(resumeAtS)} s.`);
+    connection = connect();
+    void load(resumeAtS);
+  }
+
+  const watchdog = startWatchdog({
+    ping: () => connection.api.ping(),
+    shouldWatch: () => !stopped && (store.getState().playing || store.getState().seekingToS !== null),
+    onStuck: () => recover('stopped answering'),
+  });
+
+  let seekInFlight = false;
+  let nextSeekS: number | undefined;
+  /** Seeks one at a time, the latest request winning: dragging the scrubber does not queue a replay per pixel. */
+  const seek = async (timeS: number): Promise<void> => {
+    nextSeekS = timeS;
+    store.getState().seekRequested(timeS);
+    if (seekInFlight) return;
+    seekInFlight = true;
+    while (nextSeekS !== undefined) {
+      const target = nextSeekS;
+      nextSeekS = undefined;
+      await call((api) => api.seek(target));
+    }
+    seekInFlight = false;
+    store.getState().seekSettled();
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
+    if (stopped) return;
     if (state.loadId !== previous.loadId) void load();
-    else if (state.scenario !== previous.scenario) void api.update(state.scenario);
-    if (state.speed !== previous.speed) void api.setSpeed(state.speed);
-    if (state.playing !== previous.playing) void (state.playing ? api.play() : api.pause());
+    else if (state.scenario !== previous.scenario) void call((api) => api.update(state.scenario));
+    if (state.speed !== previous.speed) void call((api) => api.setSpeed(state.speed));
+    if (state.playing !== previous.playing) void call((api) => (state.playing ? api.play() : api.pause()));
   });
+
+  if (new URLSearchParams(window.location.search).get('debug') === '1') {
+    const debug: MeridianDebug = { terminateWorker: () => connection.worker.terminate(), restarts: () => restartCount };
+    (window as unknown as { __meridianDebug?: MeridianDebug }).__meridianDebug = debug;
+  }
 
   store.getState().playingChanged(true);
   void load();
@@ -53,9 +167,20 @@ export function startEngine(store: AppStore): EngineClient {
       store.getState().playingChanged(true);
       void load();
     },
+    reset: () => {
+      store.getState().playingChanged(false);
+      void load();
+    },
+    step: (deltaS) => {
+      store.getState().playingChanged(false);
+      void call((api) => api.step(deltaS));
+    },
+    seek: (timeS) => void seek(timeS),
     dispose: () => {
+      stopped = true;
       unsubscribe();
-      worker.terminate();
+      watchdog.stop();
+      connection.worker.terminate();
     },
   };
 }

@@ -20,10 +20,39 @@ export interface RunSlice {
   done: boolean;
   /** Per user population id, its points in time order. */
   series: Readonly<Record<string, readonly LatencyPoint[]>>;
+  /** Where a replay (timeline seek) is heading, while the worker replays; null otherwise. */
+  seekingToS: number | null;
   runStarted: () => void;
+  /** The person asked to go to `timeS` on the timeline (the engine replays from the seed). */
+  seekRequested: (timeS: number) => void;
+  /** The replay arrived (or was superseded). */
+  seekSettled: () => void;
   playingChanged: (playing: boolean) => void;
   speedChanged: (speed: Speed) => void;
   snapshotReceived: (message: SnapshotMessage) => void;
+}
+
+/**
+ * Where a snapshot's windows begin: the first window's start (layout in engine/snapshot.ts), or the engine's time
+ * if it carries none. A message that begins before the series end is a replay (a seek or a restarted worker).
+ */
+export function snapshotStartS(message: SnapshotMessage): number {
+  return (message.data[0] ?? 0) > 0 ? (message.data[3] ?? message.timeS) : message.timeS;
+}
+
+/** The series without the points at or after `cutS` (unchanged, same object, when there are none). */
+export function seriesBefore(
+  series: Readonly<Record<string, readonly LatencyPoint[]>>,
+  cutS: number,
+): Readonly<Record<string, readonly LatencyPoint[]>> {
+  const ids = Object.keys(series).filter((id) => {
+    const points = series[id] ?? [];
+    return points.length > 0 && (points[points.length - 1]?.startS ?? 0) >= cutS;
+  });
+  if (ids.length === 0) return series;
+  const next = { ...series };
+  for (const id of ids) next[id] = (series[id] ?? []).filter((p) => p.startS < cutS);
+  return next;
 }
 
 /** Appends a snapshot's windows to the series; pure, so it is tested on its own. */
@@ -52,7 +81,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   timeS: 0,
   done: false,
   series: {},
+  seekingToS: null,
   runStarted: () => set({ timeS: 0, done: false, series: {} }),
+  seekRequested: (timeS) => set({ seekingToS: timeS }),
+  seekSettled: () => set({ seekingToS: null }),
   playingChanged: (playing) => set({ playing }),
   speedChanged: (speed) => set({ speed }),
   snapshotReceived: (message) =>
@@ -60,7 +92,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       timeS: message.timeS,
       done: message.done,
       playing: message.done ? false : state.playing,
-      series: appendSnapshot(state.series, message),
+      series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message),
       ...watchSnapshot(state, message),
     })),
 });
