@@ -3,19 +3,21 @@ import { create } from 'zustand';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+import { createFaultSlice, type FaultSlice } from './faultSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
-export type AppState = ScenarioSlice & RunSlice & NoticeSlice & MetricsSlice & HistorySlice;
+export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice;
 
 export function createAppStore(initial: Scenario) {
   return create<AppState>()((...a) => ({
     ...createScenarioSlice(initial)(...a),
     ...createRunSlice(...a),
     ...createNoticeSlice(...a),
-    ...createHistorySlice(...a),
     ...createMetricsSlice(...a),
+    ...createHistorySlice(...a),
+    ...createFaultSlice(...a),
   }));
 }
 
