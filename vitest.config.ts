@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    // A hang guard, not a speed goal: simulation tests take seconds, and this machine is shared and noisy.
+    testTimeout: 60_000,
   },
 });

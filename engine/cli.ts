@@ -1,14 +1,17 @@
 /**
- * The command line: `npm run sim -- <scenario.json> [--seed N] [--duration S] [--json]`.
- * Runs the same engine as the browser, in Node, and prints the report: readable by default, JSON with --json.
- * An invalid scenario prints its validation messages on stderr and exits with code 2.
+ * The command line: `npm run sim -- <scenario.json | preset.json | preset-id> [--seed N] [--duration S] [--json]`,
+ * `npm run sim -- --list`. Runs the same engine as the browser, in Node, and prints the report: readable by
+ * default, JSON with --json. A preset also prints its expected outcomes, each pass or FAIL, and exits with code 1
+ * if one fails. An invalid scenario prints its validation messages on stderr and exits with code 2.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { evaluateChecks, type CheckResult } from './outcomes/check.ts';
+import { PRESETS, findPreset, parsePreset, type Preset } from './presets/presets.ts';
 import { parseScenario, formatIssues } from './scenario/parse.ts';
 import { runScenario } from './simulation.ts';
 import type { Report } from './report.ts';
 
-const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration S] [--json]';
+const USAGE = 'usage: npm run sim -- <scenario.json | preset.json | preset-id> [--seed N] [--duration S] [--json]\n       npm run sim -- --list';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -16,7 +19,7 @@ function fail(message: string, code = 2): never {
 }
 
 function parseArgs(argv: readonly string[]) {
-  const options = { file: '', seed: undefined as number | undefined, durationS: undefined as number | undefined, json: false };
+  const options = { file: '', seed: undefined as number | undefined, durationS: undefined as number | undefined, json: false, list: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): number => {
@@ -26,6 +29,7 @@ function parseArgs(argv: readonly string[]) {
       return n;
     };
     if (arg === '--json') options.json = true;
+    else if (arg === '--list') options.list = true;
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--duration') options.durationS = value();
     else if (arg === '--help' || arg === '-h') {
@@ -35,7 +39,7 @@ function parseArgs(argv: readonly string[]) {
     else if (options.file) fail(`one scenario file at a time\n${USAGE}`);
     else options.file = arg;
   }
-  if (!options.file) fail(USAGE);
+  if (!options.file && !options.list) fail(USAGE);
   return options;
 }
 
@@ -74,6 +78,8 @@ function readable(report: Report): string {
   lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
   const c = report.conflicts;
   lines.push(`conflicts: ${c.concurrent} concurrent writes, ${c.lostWrites} lost to last-writer-wins (${c.wrongWinner} of them the later write), ${c.merged} merged`);
+  const v = report.convergence;
+  lines.push(`replicas (${v.merge}): ${v.trackedKeys} keys followed, ${v.divergentNow} differ now, ${v.divergentAfterDelivery} would still differ once replication caught up`);
   const r = report.reads;
   lines.push(
     `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (p99 ${r.stalenessP99Ms.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
@@ -101,13 +107,50 @@ function readable(report: Report): string {
   return lines.join('\n');
 }
 
-const options = parseArgs(process.argv.slice(2));
-let input: unknown;
-try {
-  input = JSON.parse(readFileSync(options.file, 'utf8'));
-} catch (error) {
-  fail(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`);
+function listPresets(): string {
+  const lines: string[] = [];
+  let group = '';
+  for (const preset of PRESETS) {
+    if (preset.group !== group) {
+      group = preset.group;
+      lines.push('', `${group}:`);
+    }
+    lines.push(`  ${preset.id.padEnd(28)} ${preset.title}`);
+  }
+  return `${lines.join('\n').trimStart()}\n\nrun one: npm run sim -- <id>\n`;
 }
+
+function outcomes(preset: Preset, results: readonly CheckResult[]): string {
+  return ['', `expected outcomes of "${preset.id}":`, ...results.map((r) => `  ${r.text}`)].join('\n');
+}
+
+/** The scenario (and its preset, if it is one) named on the command line: a file, or a preset id. */
+function load(name: string): { input: unknown; preset: Preset | undefined } {
+  if (!existsSync(name)) {
+    const preset = findPreset(name);
+    if (!preset) fail(`${name}: no such file, and no preset with that id (npm run sim -- --list)`);
+    return { input: structuredClone(preset.scenario), preset };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(name, 'utf8'));
+  } catch (error) {
+    fail(`cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof input === 'object' && input !== null && 'scenario' in input && 'expected' in input) {
+    const parsed = parsePreset(input);
+    if (!parsed.ok) fail(`${name} is not a valid preset:\n${parsed.errors.map((l) => `  ${l}`).join('\n')}`);
+    return { input: structuredClone(parsed.preset.scenario), preset: parsed.preset };
+  }
+  return { input, preset: undefined };
+}
+
+const options = parseArgs(process.argv.slice(2));
+if (options.list) {
+  process.stdout.write(listPresets());
+  process.exit(0);
+}
+const { input, preset } = load(options.file);
 if (typeof input === 'object' && input !== null) {
   if (options.seed !== undefined) (input as Record<string, unknown>).seed = options.seed;
   if (options.durationS !== undefined) (input as Record<string, unknown>).durationS = options.durationS;
@@ -115,4 +158,7 @@ if (typeof input === 'object' && input !== null) {
 const parsed = parseScenario(input);
 if (!parsed.ok) fail(`${options.file} is not a valid scenario:\n${formatIssues(parsed.issues).map((l) => `  ${l}`).join('\n')}`);
 const report = runScenario(parsed.scenario);
-process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${readable(report)}\n`);
+const results = preset ? evaluateChecks(report, preset.expected) : [];
+if (options.json) process.stdout.write(`${JSON.stringify(preset ? { ...report, expected: results } : report, null, 2)}\n`);
+else process.stdout.write(`${readable(report)}${preset ? outcomes(preset, results) : ''}\n`);
+if (results.some((r) => !r.passed)) process.exit(1);

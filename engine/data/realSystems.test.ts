@@ -1,17 +1,16 @@
 /**
- * The real systems of the domain notes as configurations (scenarios/*.json): their figures should land near the
+ * The real systems of the domain notes as configurations (presets/*.json): their figures should land near the
  * public numbers (Spanner, OSDI 2012; CockroachDB's 4.8-s follower reads; DynamoDB's "usually within a second";
  * Netflix's regional evacuation).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse.ts';
+import { findPreset } from '../presets/presets.ts';
 import { runScenario } from '../simulation.ts';
 
-function run(file: string) {
-  const parsed = parseScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8')));
-  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
-  return runScenario({ ...parsed.scenario, durationS: Math.min(parsed.scenario.durationS, 200) });
+function run(id: string) {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  return runScenario({ ...preset.scenario, durationS: Math.min(preset.scenario.durationS, 200) });
 }
 
 const user = (report: ReturnType<typeof runScenario>, id: string) => {

@@ -1,0 +1,120 @@
+/**
+ * Named measurements of a run's report, so presets and drills can state expected outcomes as plain data
+ * ("rtoS at most 60", "availability at least 0.999"). A metric name is an id, optionally followed by arguments
+ * after colons: `readP50Ms:berlin`, `lagP99Ms:us-east:eu-west`. Every metric reads the report only.
+ */
+import type { Report } from '../report.ts';
+
+export interface MetricDefinition {
+  /** What it measures, with its unit, for people. */
+  readonly label: string;
+  /** Names of the arguments after the id (user or region ids). */
+  readonly args: readonly string[];
+  /** The value, or null when the run has none (no failover happened, no request finished). */
+  readonly read: (report: Report, args: readonly string[]) => number | null;
+}
+
+const userOf = (report: Report, id: string | undefined) => report.users.find((u) => u.id === id);
+const regionOf = (report: Report, id: string | undefined) => report.regions.find((r) => r.id === id);
+const failoverOf = (report: Report, region: string | undefined) => (region === undefined ? report.failovers[0] : report.failovers.find((f) => f.region === region));
+
+export const METRICS = {
+  availability: {
+    label: 'share of finished requests that succeeded, 0..1',
+    args: [],
+    read: (report) => {
+      const finished = report.requests.ok + report.requests.failed;
+      return finished === 0 ? null : report.requests.ok / finished;
+    },
+  },
+  failedRequests: { label: 'requests that failed', args: [], read: (report) => report.requests.failed },
+  userAvailability: { label: "a population's share of finished requests that succeeded, 0..1", args: ['user'], read: (report, [id]) => userOf(report, id)?.availability ?? null },
+  readP50Ms: { label: "a population's median read latency, ms", args: ['user'], read: (report, [id]) => userOf(report, id)?.read.p50 ?? null },
+  readP99Ms: { label: "a population's 99th percentile read latency, ms", args: ['user'], read: (report, [id]) => userOf(report, id)?.read.p99 ?? null },
+  writeP50Ms: { label: "a population's median write latency, ms", args: ['user'], read: (report, [id]) => userOf(report, id)?.write.p50 ?? null },
+  writeP99Ms: { label: "a population's 99th percentile write latency, ms", args: ['user'], read: (report, [id]) => userOf(report, id)?.write.p99 ?? null },
+  servedShare: {
+    label: "share of a population's successful requests a region served, 0..1",
+    args: ['user', 'region'],
+    read: (report, [id, region]) => {
+      const user = userOf(report, id);
+      return user ? (user.servedBy[region ?? ''] ?? 0) : null;
+    },
+  },
+  utilizationMax: { label: "a region's highest one-second load over its capacity", args: ['region'], read: (report, [id]) => regionOf(report, id)?.utilization.max ?? null },
+  regionDropped: { label: 'requests that failed at a region', args: ['region'], read: (report, [id]) => regionOf(report, id)?.dropped ?? null },
+  detectS: {
+    label: 'seconds from a region failing to the health checks marking it down (the first failover, or the given region)',
+    args: [],
+    read: (report, [region]) => {
+      const failover = failoverOf(report, region);
+      return failover?.detectedAtS == null ? null : failover.detectedAtS - failover.failedAtS;
+    },
+  },
+  rtoS: { label: 'recovery time: seconds from failure to traffic rerouted (the first failover, or the given region)', args: [], read: (report, [region]) => failoverOf(report, region)?.rtoS ?? null },
+  failoverErrors: {
+    label: 'requests that failed while the first failure (or the given region\'s) lasted',
+    args: [],
+    read: (report, [region]) => {
+      const failover = failoverOf(report, region);
+      return failover ? Object.values(failover.errorsByUser).reduce((a, b) => a + b, 0) : null;
+    },
+  },
+  rpoS: { label: 'recovery point: age of the oldest acknowledged write lost, s', args: [], read: (report) => report.dataLoss.rpoS },
+  ackedWritesLost: { label: 'acknowledged writes lost with a region', args: [], read: (report) => report.dataLoss.ackedWritesLost },
+  concurrentWrites: { label: 'concurrent writes to one key in two regions (pairs)', args: [], read: (report) => report.conflicts.concurrent },
+  conflictLostWrites: { label: 'writes last-writer-wins silently discarded', args: [], read: (report) => report.conflicts.lostWrites },
+  conflictsMerged: { label: 'concurrent writes a CRDT or merge rule kept', args: [], read: (report) => report.conflicts.merged },
+  wrongWinner: { label: 'LWW losses where clock skew discarded the later write', args: [], read: (report) => report.conflicts.wrongWinner },
+  divergentKeys: { label: 'keys whose replicas would still differ once replication caught up', args: [], read: (report) => report.convergence.divergentAfterDelivery },
+  staleRatio: { label: 'share of reads that returned an older version than the latest committed, 0..1', args: [], read: (report) => report.reads.staleRatio },
+  stalenessP99Ms: { label: '99th percentile staleness of reads, ms', args: [], read: (report) => report.reads.stalenessP99Ms },
+  readYourWritesViolations: { label: 'reads that missed the session\'s own write', args: [], read: (report) => report.reads.violations.readYourWrites },
+  monotonicReadViolations: { label: 'reads older than one the session had already seen', args: [], read: (report) => report.reads.violations.monotonicReads },
+  lagP99Ms: {
+    label: '99th percentile replication lag on a link, ms',
+    args: ['from', 'to'],
+    read: (report, [from, to]) => report.links.find((l) => l.from === from && l.to === to)?.lagMs.p99 ?? null,
+  },
+  lagMaxMs: {
+    label: 'highest replication lag on a link, ms',
+    args: ['from', 'to'],
+    read: (report, [from, to]) => report.links.find((l) => l.from === from && l.to === to)?.lagMs.max ?? null,
+  },
+  complianceViolations: { label: 'distinct data-placement violations', args: [], read: (report) => report.compliance.violations.length },
+  costUsdPerHour: { label: 'total cost per simulated hour, USD', args: [], read: (report) => report.cost.usdPerHour },
+  idleComputeShare: {
+    label: 'share of compute spent on idle (standby, headroom) capacity, 0..1',
+    args: [],
+    read: (report) => {
+      const { computeUsd, idleComputeUsd } = report.cost.breakdown;
+      return computeUsd + idleComputeUsd > 0 ? idleComputeUsd / (computeUsd + idleComputeUsd) : null;
+    },
+  },
+  splitBrain: {
+    label: '1 when a former primary came back and took writes alongside the new one, else 0',
+    args: [],
+    read: (report) => (report.failovers.some((f) => f.splitBrainAtS !== null) ? 1 : 0),
+  },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricId = keyof typeof METRICS;
+
+/** Splits `readP50Ms:berlin` into its id and arguments; null for an unknown id or a wrong number of arguments. */
+export function parseMetric(name: string): { readonly id: MetricId; readonly args: readonly string[] } | null {
+  const [id = '', ...args] = name.split(':');
+  if (!Object.hasOwn(METRICS, id)) return null;
+  const definition: MetricDefinition = METRICS[id as MetricId];
+  // Failover metrics take an optional region.
+  const optional = id === 'detectS' || id === 'rtoS' || id === 'failoverErrors' ? 1 : 0;
+  if (args.length < definition.args.length || args.length > definition.args.length + optional) return null;
+  return { id: id as MetricId, args };
+}
+
+/** The value of a metric name in a report (null: the run has none, or the name is unknown). */
+export function readMetric(report: Report, name: string): number | null {
+  const parsed = parseMetric(name);
+  if (!parsed) return null;
+  const definition: MetricDefinition = METRICS[parsed.id];
+  return definition.read(report, parsed.args);
+}
