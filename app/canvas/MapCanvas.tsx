@@ -59,25 +59,8 @@ export function MapCanvas() {
     setNodes((current) => withSelection(current, selection));
   }, [selection]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<ScenarioNode>[]) => {
-      const moves = changes.filter((c) => c.type !== 'select');
-      if (moves.length > 0) setNodes((current) => applyNodeChanges(moves, current));
-      const selects = changes.filter((c) => c.type === 'select');
-      if (selects.length === 0 || !store) return;
-      const next = new Set(store.getState().selection.filter((id) => id !== ROUTING_SELECTION));
-      for (const change of selects) {
-        if (change.selected) next.add(change.id);
-        else next.delete(change.id);
-      }
-      store.getState().selectionChanged([...next]);
-    },
-    [store],
-  );
-
-  // A drag is one edit, recorded when it stops (so one undo step however long it was).
-  const onNodeDragStop: OnNodeDrag<ScenarioNode> = useCallback(
-    (_event, _node, dragged) => {
+  const commitMoves = useCallback(
+    (dragged: readonly ScenarioNode[]) => {
       if (!store) return;
       const moves: NodeMove[] = [];
       let offGlobe = false;
@@ -91,6 +74,52 @@ export function MapCanvas() {
       if (offGlobe || moves.length === 0) setNodes(withSelection(scenarioToNodes(store.getState().scenario), store.getState().selection)); // snap back
     },
     [store],
+  );
+
+  // Arrow keys move selected nodes too (React Flow's keyboard a11y): a burst of presses is one edit.
+  const dragging = useRef(false);
+  const keyboardMoved = useRef(new Set<string>());
+  const keyboardTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  useEffect(() => () => clearTimeout(keyboardTimer.current), []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ScenarioNode>[]) => {
+      const moves = changes.filter((c) => c.type !== 'select');
+      if (moves.length > 0) setNodes((current) => applyNodeChanges(moves, current));
+      const keyMoves = dragging.current ? [] : changes.filter((c) => c.type === 'position' && !c.dragging && c.position);
+      if (keyMoves.length > 0) {
+        for (const change of keyMoves) if ('id' in change) keyboardMoved.current.add(change.id);
+        clearTimeout(keyboardTimer.current);
+        keyboardTimer.current = setTimeout(() => {
+          const ids = keyboardMoved.current;
+          keyboardMoved.current = new Set();
+          commitMoves(nodesRef.current.filter((n) => ids.has(n.id)));
+        }, 400);
+      }
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0 || !store) return;
+      const next = new Set(store.getState().selection.filter((id) => id !== ROUTING_SELECTION));
+      for (const change of selects) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      store.getState().selectionChanged([...next]);
+    },
+    [store, commitMoves],
+  );
+
+  // A drag is one edit, recorded when it stops (so one undo step however long it was).
+  const onNodeDragStart: OnNodeDrag<ScenarioNode> = useCallback(() => {
+    dragging.current = true;
+  }, []);
+  const onNodeDragStop: OnNodeDrag<ScenarioNode> = useCallback(
+    (_event, _node, dragged) => {
+      dragging.current = false;
+      commitMoves(dragged);
+    },
+    [commitMoves],
   );
 
   const onInit = useCallback((instance: ReactFlowInstance<ScenarioNode>) => {
@@ -126,6 +155,7 @@ export function MapCanvas() {
         edges={[]}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onInit={onInit}
         nodeOrigin={[0.5, 0.5]}

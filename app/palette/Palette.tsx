@@ -128,7 +128,7 @@ function CityList() {
 }
 
 /** Latitude and longitude typed in, checked by the scenario schema's own rules. */
-function CoordinateForm({ kind }: { kind: 'custom-region' | 'custom-users' }) {
+function CoordinateForm({ kind, latInputId }: { kind: 'custom-region' | 'custom-users'; latInputId: string }) {
   const add = useAdd();
   const id = useId();
   const [lat, setLat] = useState('');
@@ -153,7 +153,7 @@ function CoordinateForm({ kind }: { kind: 'custom-region' | 'custom-users' }) {
     >
       <label>
         Lat
-        <input inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} aria-invalid={latError ? true : undefined} aria-describedby={latError ? `${id}-lat` : undefined} />
+        <input id={latInputId} inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} aria-invalid={latError ? true : undefined} aria-describedby={latError ? `${id}-lat` : undefined} />
       </label>
       <label>
         Lon
@@ -166,24 +166,27 @@ function CoordinateForm({ kind }: { kind: 'custom-region' | 'custom-users' }) {
   );
 }
 
+/** Custom points: drag one onto the map, or press it (Enter) to type its coordinates. */
 function CustomEntries() {
+  const id = useId();
+  const focus = (which: string) => document.getElementById(`${id}-${which}`)?.focus();
   return (
     <>
       <p className="palette__help">Drag onto the map to place at the pointer, or type coordinates.</p>
-      <ul className="palette__list" aria-label="Custom entries">
-        <PaletteItem payload={{ kind: 'custom-region' }} onAdd={() => undefined} label="Custom region: drag onto the map" testId="palette-custom-region">
+      <ul className="palette__list" aria-label="Custom regions">
+        <PaletteItem payload={{ kind: 'custom-region' }} onAdd={() => focus('region')} label="Custom region: drag onto the map, or press to type coordinates" testId="palette-custom-region">
           <span className="palette__provider">custom</span>
           <span className="palette__main">Region anywhere</span>
         </PaletteItem>
       </ul>
-      <CoordinateForm kind="custom-region" />
+      <CoordinateForm kind="custom-region" latInputId={`${id}-region`} />
       <ul className="palette__list" aria-label="Custom users">
-        <PaletteItem payload={{ kind: 'custom-users' }} onAdd={() => undefined} label="Users anywhere: drag onto the map" testId="palette-custom-users">
+        <PaletteItem payload={{ kind: 'custom-users' }} onAdd={() => focus('users')} label="Users anywhere: drag onto the map, or press to type coordinates" testId="palette-custom-users">
           <span className="palette__provider">users</span>
           <span className="palette__main">Users anywhere</span>
         </PaletteItem>
       </ul>
-      <CoordinateForm kind="custom-users" />
+      <CoordinateForm kind="custom-users" latInputId={`${id}-users`} />
     </>
   );
 }

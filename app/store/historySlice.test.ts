@@ -110,3 +110,14 @@ describe('history in the store', () => {
     expect(store.getState().loadId).toBe(1);
   });
 });
+
+describe('edits that change nothing', () => {
+  it('are not undo steps', () => {
+    const store = createAppStore(scenario());
+    const before = store.getState().scenario;
+    store.getState().nodeMoved('user', 'berlin', { lat: 52.52, lon: 13.4 }); // where it already is
+    store.getState().scenarioEdited({ ...before });
+    expect(store.getState().past).toEqual([]);
+    expect(store.getState().scenario).toBe(before);
+  });
+});

@@ -66,7 +66,11 @@ export const createScenarioSlice =
     const edit = (candidate: unknown, failureText: string, selection?: readonly string[]): ParseResult => {
       const parsed = parseScenario(candidate);
       if (parsed.ok) {
-        set((state) => ({ scenario: parsed.scenario, ...recordEdit(state, state.scenario), ...(selection ? { selection } : {}) }));
+        // An edit that changes nothing (a field left as it was, a drag back to the start) is not an undo step.
+        const unchanged = JSON.stringify(parsed.scenario) === JSON.stringify(get().scenario);
+        if (unchanged) {
+          if (selection) get().selectionChanged(selection);
+        } else set((state) => ({ scenario: parsed.scenario, ...recordEdit(state, state.scenario), ...(selection ? { selection } : {}) }));
       } else {
         get().noticeShown(failureText, formatIssues(parsed.issues));
       }
