@@ -42,3 +42,20 @@ describe('the command line', () => {
     expect(bad.stderr).toContain('regions[0].lat: must be between -90 and 90');
   });
 });
+
+describe('the command line with drills', () => {
+  it('plays a drill by id and prints its scorecard', () => {
+    const { code, stdout } = sim('--drill', 'lww-silent-drop');
+    expect(code).toBe(0);
+    expect(stdout).toContain('checkpoint: Last-writer-wins');
+    expect(stdout).toMatch(/scorecard: 4\/4 checks passed, 2 questions/);
+  });
+
+  it('refuses a broken drill file with each problem and its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meridian-drill-'));
+    writeFileSync(join(dir, 'd.json'), JSON.stringify({ version: 1, id: 'd', title: 't', summary: 's', preset: 'active-passive', steps: [{ kind: 'action', label: 'x', change: { path: 'data.nope', value: 1 } }] }));
+    const { code, stderr } = sim('--drill', join(dir, 'd.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('steps.0.change.path: data.nope: no such setting');
+  });
+});

@@ -7,11 +7,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { evaluateChecks, type CheckResult } from './outcomes/check.ts';
 import { PRESETS, findPreset, parsePreset, type Preset } from './presets/presets.ts';
+import { DRILLS, findDrill, parseDrill, type LoadedDrill } from './drills/drills.ts';
+import { DrillPlay } from './drills/drillRun.ts';
 import { parseScenario, formatIssues } from './scenario/parse.ts';
 import { runScenario } from './simulation.ts';
 import type { Report } from './report.ts';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | preset.json | preset-id> [--seed N] [--duration S] [--json]\n       npm run sim -- --list';
+const USAGE =
+  'usage: npm run sim -- <scenario.json | preset.json | preset-id> [--seed N] [--duration S] [--json]\n' +
+  '       npm run sim -- --list\n' +
+  '       npm run sim -- --drill <drill.json | drill-id>   (plays it with the right answers, prints the scorecard)';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -19,7 +24,7 @@ function fail(message: string, code = 2): never {
 }
 
 function parseArgs(argv: readonly string[]) {
-  const options = { file: '', seed: undefined as number | undefined, durationS: undefined as number | undefined, json: false, list: false };
+  const options = { file: '', seed: undefined as number | undefined, durationS: undefined as number | undefined, json: false, list: false, drill: '' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): number => {
@@ -30,6 +35,7 @@ function parseArgs(argv: readonly string[]) {
     };
     if (arg === '--json') options.json = true;
     else if (arg === '--list') options.list = true;
+    else if (arg === '--drill') options.drill = argv[++i] ?? fail(`--drill needs a drill id or file\n${USAGE}`);
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--duration') options.durationS = value();
     else if (arg === '--help' || arg === '-h') {
@@ -39,7 +45,7 @@ function parseArgs(argv: readonly string[]) {
     else if (options.file) fail(`one scenario file at a time\n${USAGE}`);
     else options.file = arg;
   }
-  if (!options.file && !options.list) fail(USAGE);
+  if (!options.file && !options.list && !options.drill) fail(USAGE);
   return options;
 }
 
@@ -117,7 +123,9 @@ function listPresets(): string {
     }
     lines.push(`  ${preset.id.padEnd(28)} ${preset.title}`);
   }
-  return `${lines.join('\n').trimStart()}\n\nrun one: npm run sim -- <id>\n`;
+  lines.push('', 'Drills:');
+  for (const { drill } of DRILLS) lines.push(`  ${drill.id.padEnd(28)} ${drill.title}`);
+  return `${lines.join('\n').trimStart()}\n\nrun a preset: npm run sim -- <id>; play a drill: npm run sim -- --drill <id>\n`;
 }
 
 function outcomes(preset: Preset, results: readonly CheckResult[]): string {
@@ -145,11 +153,46 @@ function load(name: string): { input: unknown; preset: Preset | undefined } {
   return { input, preset: undefined };
 }
 
+function loadDrill(name: string): LoadedDrill {
+  if (!existsSync(name)) return findDrill(name) ?? fail(`${name}: no such file, and no drill with that id (npm run sim -- --list)`);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(name, 'utf8'));
+  } catch (error) {
+    fail(`cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseDrill(input);
+  if (!parsed.ok) fail(`${name} is not a valid drill:\n${parsed.errors.map((l) => `  ${l}`).join('\n')}`);
+  return parsed.value;
+}
+
+/** Plays a drill with the right answers, printing each step as it goes; exits with 1 if a checkpoint fails. */
+function playDrill({ drill, scenario }: LoadedDrill): never {
+  const out: string[] = [`${drill.title}`, drill.summary, ''];
+  const play = new DrillPlay(drill, scenario);
+  while (!play.done) {
+    const step = drill.steps[play.next];
+    if (!step) break;
+    const outcome = play.step(step.kind === 'question' ? step.answer : null);
+    const at = `[${(outcome?.atS ?? 0).toFixed(1).padStart(6)} s]`;
+    if (step.kind === 'narration') out.push(`${at} ${step.text}`);
+    else if (step.kind === 'question') out.push(`${at} Q: ${step.prompt}`, ...step.choices.map((c, i) => `           ${i === step.answer ? '*' : ' '} ${c}`), `           ${step.explanation}`);
+    else if (step.kind === 'run') out.push(`${at} ran to ${outcome?.atS.toFixed(1)} s${step.label ? `: ${step.label}` : ''}`);
+    else if (step.kind === 'action') out.push(`${at} ${step.label}${outcome?.error ? ` (could not: ${outcome.error})` : ''}`);
+    else out.push(`${at} checkpoint: ${step.label}`, ...(outcome?.results ?? []).map((r) => `           ${r.text}`));
+  }
+  const card = play.scorecard();
+  out.push('', `scorecard: ${card.checkpoints.passed}/${card.checkpoints.total} checks passed, ${card.questions.total} questions`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.exit(card.checkpoints.passed === card.checkpoints.total && card.steps.every((s) => !s.error) ? 0 : 1);
+}
+
 const options = parseArgs(process.argv.slice(2));
 if (options.list) {
   process.stdout.write(listPresets());
   process.exit(0);
 }
+if (options.drill) playDrill(loadDrill(options.drill));
 const { input, preset } = load(options.file);
 if (typeof input === 'object' && input !== null) {
   if (options.seed !== undefined) (input as Record<string, unknown>).seed = options.seed;

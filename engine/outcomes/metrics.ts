@@ -52,6 +52,7 @@ export const METRICS = {
     },
   },
   rtoS: { label: 'recovery time: seconds from failure to traffic rerouted (the first failover, or the given region)', args: [], read: (report, [region]) => failoverOf(report, region)?.rtoS ?? null },
+  latestRtoS: { label: 'recovery time of the latest failure, s', args: [], read: (report) => report.failovers.at(-1)?.rtoS ?? null },
   failoverErrors: {
     label: 'requests that failed while the first failure (or the given region\'s) lasted',
     args: [],
