@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /** Collects uncaught errors and console errors, so every test also checks the page stayed clean. */
@@ -103,6 +104,22 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('node-user:berlin-copy')).toHaveCount(0);
 
+  // Shift and drag on the map draws a selection box: Dublin's region and Berlin's users are inside.
+  await page.keyboard.press('Escape');
+  const dublin = await centreOf(page, '[data-testid="region-node-eu-west"] .map-node__dot');
+  const berlin = await centreOf(page, '[data-testid="node-user:berlin"]');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(Math.min(dublin.x, berlin.x) - 12, Math.min(dublin.y, berlin.y) - 12);
+  await page.mouse.down();
+  await page.mouse.move(Math.max(dublin.x, berlin.x) + 12, Math.max(dublin.y, berlin.y) + 12, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
+  await expect(page.getByTestId('inspector-multi')).toContainText('eu-west');
+  await expect(page.getByTestId('inspector-multi')).toContainText('berlin');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector-scenario')).toBeVisible();
+
   // An invalid value in the inspector: the schema's message in place, the value not applied.
   await page.getByTestId('node-user:berlin').click();
   const latField = page.getByTestId('inspector-user-lat');
@@ -116,6 +133,8 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await latField.blur();
   await expect(latField).toHaveValue('123'); // the draft stays, with its message
   await expect(latField).toHaveAttribute('aria-invalid', 'true');
+  const axe = await new AxeBuilder({ page }).include('.editor-column').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   const berlinNode = await centreOf(page, '[data-testid="node-user:berlin"]');
   const germanyNow = await page.locator('.world-map__country[data-country="276"]').boundingBox();
   expect(germanyNow && berlinNode.y > germanyNow.y - 5 && berlinNode.y < germanyNow.y + germanyNow.height + 5).toBe(true);
@@ -175,11 +194,11 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
 
   // Every inspector edit is undoable.
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+z');
+  await page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('scenario-name')).toHaveText('Active-passive, US primary');
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByTestId('scenario-name')).toHaveText('My edited scenario');
+  await expect(page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Redo' })).toBeDisabled();
 
   // A bad link shows a message and the autosaved scenario, and does not overwrite the autosave.
   await page.waitForTimeout(500);

@@ -3,7 +3,7 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { regionPlace } from '../../engine/geo/regionPlace.ts';
-import { setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
+import { setIn, setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
 import { Field } from './Field.tsx';
 
 const selectScenario = (s: AppState) => s.scenario;
@@ -81,6 +81,27 @@ export function RegionInspector({ id }: { id: string }) {
       <Field path={at('writeServiceMs')} label="Write service" unit="ms" />
       <Field path={at('weight')} label="LB weight" />
       <Field path={at('clockSkewMs')} label="Clock skew" unit="ms" />
+      <div className="inspector__field">
+        <label htmlFor={`autoscale-${region.id}`}>Autoscale</label>
+        <input
+          id={`autoscale-${region.id}`}
+          type="checkbox"
+          checked={region.autoscale !== undefined}
+          onChange={(e) => {
+            const state = store?.getState();
+            if (!state) return;
+            const autoscale = e.target.checked ? { maxCapacityQps: region.capacityQps * 2, delayS: 180, targetUtilization: 0.7 } : undefined;
+            state.scenarioEdited(setIn(state.scenario, ['regions', index, 'autoscale'], autoscale), 'Autoscaling cannot be set up so.');
+          }}
+        />
+      </div>
+      {region.autoscale && (
+        <>
+          <Field path={['regions', index, 'autoscale', 'maxCapacityQps']} label="Scale up to" unit="req/s" />
+          <Field path={['regions', index, 'autoscale', 'delayS']} label="Scaling delay" unit="s" />
+          <Field path={['regions', index, 'autoscale', 'targetUtilization']} label="Target utilisation" unit="0.1-1" />
+        </>
+      )}
       <p className="inspector__note">
         Compute cost at full capacity: ${hourlyUsd.toFixed(2)} an hour (${(hourlyUsd * 730).toFixed(0)} a month).
       </p>
