@@ -31,18 +31,33 @@ export function initialScenario(hash: string): InitialScenario {
   };
 }
 
+/** Quiet time after an edit before the link is rewritten: encoding a big scenario takes tens of ms. */
+const WRITE_DELAY_MS = 250;
+
 export function syncHashWithStore(store: AppStore): () => void {
   let written = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const write = (scenario: Scenario): void => {
+    timer = undefined;
     written = `#${encodeScenarioHash(scenario)}`;
     if (window.location.hash !== written) window.history.replaceState(null, '', written);
   };
+  const flush = (): void => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    write(store.getState().scenario);
+  };
   write(store.getState().scenario);
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.scenario !== previous.scenario) write(state.scenario);
+    if (state.scenario === previous.scenario) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => write(store.getState().scenario), WRITE_DELAY_MS);
   });
+  window.addEventListener('pagehide', flush);
   const onHashChange = (): void => {
     if (window.location.hash === written) return;
+    if (timer !== undefined) clearTimeout(timer); // a pasted link wins over a pending rewrite
+    timer = undefined;
     const decoded = decodeScenarioHash(window.location.hash);
     if (decoded.ok) store.getState().scenarioLoaded(decoded.scenario);
     else {
@@ -52,7 +67,9 @@ export function syncHashWithStore(store: AppStore): () => void {
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {
+    flush();
     unsubscribe();
+    window.removeEventListener('pagehide', flush);
     window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -10,7 +10,7 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 export function changeSetting(scenario: Scenario, path: string, value: string | number | boolean): { ok: true; scenario: unknown } | { ok: false; error: string } {
   const segments = path.split('.');
   if (segments.some((s) => FORBIDDEN.has(s))) return { ok: false, error: `${path}: no such setting` };
-  const copy: unknown = structuredClone(scenario);
+  const copy: unknown = JSON.parse(JSON.stringify(scenario)); // a scenario is plain JSON
   let node: unknown = copy;
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i] as string;

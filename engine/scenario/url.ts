@@ -5,6 +5,7 @@
  * Decoding never throws and never evaluates anything: the JSON goes through the schema like any other input.
  */
 import LZString from 'lz-string';
+import { compactScenario } from './compact.ts';
 import { parseScenario, formatIssues } from './parse.ts';
 import type { Scenario } from './schema.ts';
 
@@ -16,9 +17,9 @@ export type HashResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly error: string; readonly details: readonly string[] };
 
-/** The hash (without `#`) that carries `scenario`. */
+/** The hash (without `#`) that carries `scenario` (its settings that differ from the defaults: see compact.ts). */
 export function encodeScenarioHash(scenario: Scenario): string {
-  const payload = LZString.compressToEncodedURIComponent(JSON.stringify(scenario));
+  const payload = LZString.compressToEncodedURIComponent(JSON.stringify(compactScenario(scenario)));
   return `${PREFIX}${crc32Hex(payload)}.${payload}`;
 }
 
