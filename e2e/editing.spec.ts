@@ -120,6 +120,15 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inspector-scenario')).toBeVisible();
 
+  // Arrow keys move the selected node (a burst of presses is one edit), and undo puts it back.
+  await page.getByTestId('node-user:berlin').click();
+  const lonField = page.getByTestId('inspector-user-lon');
+  await expect(lonField).toHaveValue('13.4');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await lonField.inputValue())).toBeGreaterThan(15);
+  await page.keyboard.press('Control+z');
+  await expect(lonField).toHaveValue('13.4');
+
   // An invalid value in the inspector: the schema's message in place, the value not applied.
   await page.getByTestId('node-user:berlin').click();
   const latField = page.getByTestId('inspector-user-lat');
