@@ -189,9 +189,20 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await ttl.press('Enter');
   await expect(ttl).toHaveValue('30');
 
+  // Renaming a region: a taken id is refused in place; a new one carries the primary role with it.
+  await clickRegion(page, 'us-east');
+  const idField = page.getByTestId('inspector-region-id');
+  await idField.fill('eu-west');
+  await expect(page.getByText('Id is taken by another region')).toBeVisible();
+  await idField.fill('virginia');
+  await idField.press('Enter');
+  await expect(page.getByTestId('region-node-virginia')).toBeVisible();
+  await expect(page.getByTestId('inspector-region-id')).toHaveValue('virginia');
+  await expect(page.getByTestId('region-node-virginia').locator('.map-node__badge')).toHaveText('primary');
+
   // Scenario settings with nothing selected: a cross-field rule's message appears at its field.
-  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '← Scenario settings' }).click();
+  await expect(page.getByTestId('inspector-scenario')).toBeVisible();
   await page.getByTestId('inspector-data-replication').selectOption('semi-sync');
   const quorum = page.getByTestId('inspector-data-quorum');
   await quorum.fill('5');

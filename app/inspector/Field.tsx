@@ -1,4 +1,5 @@
 import { useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Scenario } from '../../engine/scenario/schema.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { checkEdit, choicesAt, describeField, draftValue, getIn, valueText, type FieldKind, type FieldPath } from './fieldModel.ts';
@@ -15,6 +16,12 @@ export interface FieldProps {
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
   readonly unit?: string;
   readonly testId?: string;
+  /** The candidate scenario for a value, when it is more than the value set at `path` (a rename). */
+  readonly build?: (scenario: Scenario, value: unknown) => unknown;
+  /** A check before the schema's, for what it reports elsewhere (an id already taken). */
+  readonly precheck?: (value: unknown) => string | undefined;
+  /** Applies a valid value, when it is more than replacing the scenario (a rename keeps the selection). */
+  readonly commit?: (value: unknown) => void;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface FieldProps {
  * when the field is left; an invalid draft stays in the field with the schema's message beside it and is not
  * applied. Escape puts the current value back.
  */
-export function Field({ path, label, kind = 'number', optional = false, choices, unit, testId }: FieldProps) {
+export function Field({ path, label, kind = 'number', optional = false, choices, unit, testId, build, precheck, commit }: FieldProps) {
   const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
   const id = useId();
@@ -34,7 +41,9 @@ export function Field({ path, label, kind = 'number', optional = false, choices,
   const check = (text: string | boolean) => {
     const value = draftValue(kind, text, optional);
     if (!value.ok) return value;
-    return checkEdit(scenario, path, value.value);
+    const early = value.value === current ? undefined : precheck?.(value.value);
+    if (early) return { ok: false as const, message: early };
+    return { ...checkEdit(scenario, path, value.value, build), value: value.value };
   };
 
   const apply = (text: string | boolean) => {
@@ -45,9 +54,9 @@ export function Field({ path, label, kind = 'number', optional = false, choices,
     }
     setMessage(null);
     setDraft(null);
-    if (result.candidate !== scenario && JSON.stringify(getIn(result.candidate, path)) !== JSON.stringify(current)) {
-      store?.getState().scenarioEdited(result.candidate);
-    }
+    if (result.value === current) return;
+    if (commit) commit(result.value);
+    else store?.getState().scenarioEdited(result.candidate);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

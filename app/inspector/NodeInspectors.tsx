@@ -3,7 +3,7 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { regionPlace } from '../../engine/geo/regionPlace.ts';
-import { setIn, setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
+import { renameNode, setIn, setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
 import { Field } from './Field.tsx';
 
 const selectScenario = (s: AppState) => s.scenario;
@@ -24,6 +24,28 @@ export function NodeActions({ refs }: { refs: readonly NodeRef[] }) {
 }
 
 const PROVIDERS = ['aws', 'gcp', 'azure', 'ibm'] as const;
+
+/** The id, renamed with what refers to it (faults, the primary); the node stays selected. */
+function IdField({ kind, id, index }: { kind: 'region' | 'user'; id: string; index: number }) {
+  const store = useContext(StoreContext);
+  const scenario = useApp(selectScenario);
+  const ref = { kind, id } as const;
+  const taken = (value: unknown) => {
+    const others = kind === 'region' ? scenario.regions : scenario.users;
+    return others.some((n) => n.id === value) ? `is taken by another ${kind === 'region' ? 'region' : 'user population'}` : undefined;
+  };
+  return (
+    <Field
+      path={[kind === 'region' ? 'regions' : 'users', index, 'id']}
+      label="Id"
+      kind="text"
+      build={(s, value) => renameNode(s, ref, String(value))}
+      precheck={taken}
+      commit={(value) => store?.getState().nodeRenamed(ref, String(value))}
+      testId={`inspector-${kind}-id`}
+    />
+  );
+}
 
 export function RegionInspector({ id }: { id: string }) {
   const store = useContext(StoreContext);
@@ -51,6 +73,7 @@ export function RegionInspector({ id }: { id: string }) {
           : `Custom region at ${place.lat.toFixed(2)}, ${place.lon.toFixed(2)}${region.name?.endsWith('(moved)') ? ': moved off its catalogue place' : ''}; latency from geography.`}
         {isPrimary ? ' Primary: takes the writes.' : ''}
       </p>
+      <IdField kind="region" id={region.id} index={index} />
       <Field path={at('name')} label="Name" kind="text" optional />
       <div className="inspector__field">
         <label htmlFor={`placement-${region.id}`}>Place</label>
@@ -132,6 +155,7 @@ export function UserInspector({ id }: { id: string }) {
   return (
     <div data-testid={`inspector-user-${user.id}`}>
       <h3 className="inspector__title">Users {user.id}</h3>
+      <IdField kind="user" id={user.id} index={index} />
       <Field path={at('name')} label="Name" kind="text" optional />
       <Field path={at('lat')} label="Latitude" unit="°" testId="inspector-user-lat" />
       <Field path={at('lon')} label="Longitude" unit="°" testId="inspector-user-lon" />

@@ -74,8 +74,13 @@ export type EditCheck = { ok: true; candidate: Scenario } | { ok: false; message
  * The scenario with `value` at `path`, checked by the schema and its cross-field rules. When invalid, the
  * message is the schema's message for this field if it has one, else the first problem with its path.
  */
-export function checkEdit(scenario: Scenario, path: FieldPath, value: unknown): EditCheck {
-  const candidate = setIn(scenario, path, value);
+export function checkEdit(
+  scenario: Scenario,
+  path: FieldPath,
+  value: unknown,
+  build: (scenario: Scenario, value: unknown) => unknown = (s, v) => setIn(s, path, v),
+): EditCheck {
+  const candidate = build(scenario, value);
   const parsed = parseScenario(candidate);
   if (parsed.ok) return { ok: true, candidate: parsed.scenario };
   const here = formatPath(path);

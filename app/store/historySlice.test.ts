@@ -121,3 +121,18 @@ describe('edits that change nothing', () => {
     expect(store.getState().scenario).toBe(before);
   });
 });
+
+describe('renaming in the store', () => {
+  it('keeps the renamed node selected, and refuses a taken id with the schema message', () => {
+    const store = createAppStore(scenario());
+    store.getState().selectionChanged(['region:us-east', 'user:berlin']);
+    expect(store.getState().nodeRenamed({ kind: 'region', id: 'us-east' }, 'virginia').ok).toBe(true);
+    expect(store.getState().selection).toEqual(['region:virginia', 'user:berlin']);
+    expect(store.getState().scenario.data.primary).toBe('virginia');
+    const refused = store.getState().nodeRenamed({ kind: 'user', id: 'berlin' }, 'tokyo');
+    expect(refused.ok).toBe(false);
+    expect(store.getState().scenario.users[1]?.id).toBe('berlin');
+    store.getState().undoRequested();
+    expect(store.getState().scenario.regions[0]?.id).toBe('us-east');
+  });
+});

@@ -3,7 +3,7 @@ import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { addRegion, addUser, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, setIn, setRegionPlacement, uniqueId } from './scenarioEdits.ts';
+import { addRegion, addUser, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, setRegionPlacement, uniqueId } from './scenarioEdits.ts';
 
 function scenario(overrides: Record<string, unknown> = {}): Scenario {
   const parsed = parseScenario({ ...defaultScenario, ...overrides });
@@ -171,5 +171,24 @@ describe('placing a region', () => {
     const custom = valid(setRegionPlacement(scenario(), 'us-east', undefined));
     expect(custom.regions[0]).toMatchObject({ id: 'us-east', name: 'Ashburn, VA', jurisdiction: 'US', lat: 39.04237, lon: -77.487244 });
     expect(custom.regions[0]?.catalog).toBeUndefined();
+  });
+});
+
+describe('renaming', () => {
+  it('renames a region and what refers to it', () => {
+    const base = scenario({ faults: [{ kind: 'partition', atS: 5, from: 'us-east', to: 'eu-west' }, { kind: 'region-down', atS: 9, region: 'us-east' }] });
+    const s = valid(renameNode(base, { kind: 'region', id: 'us-east' }, 'virginia'));
+    expect(s.regions[0]?.id).toBe('virginia');
+    expect(s.data.primary).toBe('virginia');
+    expect(s.faults).toMatchObject([{ from: 'virginia', to: 'eu-west' }, { region: 'virginia' }]);
+  });
+
+  it('leaves it to the schema to refuse a taken or malformed id', () => {
+    const taken = parseScenario(renameNode(scenario(), { kind: 'region', id: 'us-east' }, 'eu-west'));
+    expect(taken.ok).toBe(false);
+    if (!taken.ok) expect(taken.issues).toContainEqual({ path: 'regions[1].id', message: 'duplicate region id "eu-west"' });
+    const bad = parseScenario(renameNode(scenario(), { kind: 'user', id: 'berlin' }, 'no spaces'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]?.path).toBe('users[1].id');
   });
 });

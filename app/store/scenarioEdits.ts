@@ -281,3 +281,20 @@ export function setRegionPlacement(scenario: Scenario, regionId: string, catalog
     }),
   };
 }
+
+/**
+ * The scenario with a region or population under a new id, and everything that named the old one following
+ * it (a region's faults and the primary). The new id is checked by the schema like any other edit.
+ */
+export function renameNode(scenario: Scenario, ref: NodeRef, newId: string): Scenario {
+  if (ref.id === newId) return scenario;
+  if (ref.kind === 'user') return { ...scenario, users: scenario.users.map((u) => (u.id === ref.id ? { ...u, id: newId } : u)) };
+  if (!scenario.regions.some((r) => r.id === ref.id)) return scenario;
+  const follow = (id: string): string => (id === ref.id ? newId : id);
+  return {
+    ...scenario,
+    regions: scenario.regions.map((r) => (r.id === ref.id ? { ...r, id: newId } : r)),
+    data: scenario.data.primary === undefined ? scenario.data : { ...scenario.data, primary: follow(scenario.data.primary) },
+    faults: scenario.faults.map((f) => ('region' in f ? { ...f, region: follow(f.region) } : { ...f, from: follow(f.from), to: follow(f.to) })),
+  };
+}

@@ -10,6 +10,7 @@ import {
   deleteNodes,
   duplicateNodes,
   moveNodes,
+  renameNode,
   toggleRegionFailure,
   type NodeMove,
   type NodeRef,
@@ -48,6 +49,8 @@ export interface ScenarioSlice {
   nodesDeleted: (refs: readonly NodeRef[]) => void;
   /** Ctrl/Cmd+D on the selection: copies added and selected. */
   nodesDuplicated: (refs: readonly NodeRef[]) => void;
+  /** A region or population given a new id; what referred to it follows, and it stays selected. */
+  nodeRenamed: (ref: NodeRef, newId: string) => ParseResult;
   selectionChanged: (selection: readonly string[]) => void;
   /** The person failed (or restored) a region while the run is at `atS`: recorded as a fault, so it replays. */
   regionFailureToggled: (regionId: string, atS: number) => void;
@@ -105,6 +108,10 @@ export const createScenarioSlice =
         if (refs.length === 0) return;
         const copied = duplicateNodes(get().scenario, refs);
         edit(copied.scenario, 'That cannot be duplicated: the scenario would be invalid.', copied.refs.map(nodeIdOf));
+      },
+      nodeRenamed: (ref, newId) => {
+        const selection = get().selection.map((id) => (id === nodeIdOf(ref) ? nodeIdOf({ kind: ref.kind, id: newId }) : id));
+        return edit(renameNode(get().scenario, ref, newId), 'That id cannot be used.', selection);
       },
       selectionChanged: (selection) => {
         if (!sameSelection(selection, get().selection)) set({ selection });
