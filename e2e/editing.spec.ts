@@ -77,11 +77,14 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);
   await expect(regions(page)).toHaveCount(5);
+  await expect(page.getByTestId('edit-status')).toHaveText('Deleted region eu-central-1');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('region-node-eu-central-1')).toBeVisible();
+  await expect(page.getByTestId('edit-status')).toHaveText('Undone: Deleted region eu-central-1');
   await expect(regions(page)).toHaveCount(6);
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);
+  await expect(page.getByTestId('edit-status')).toHaveText('Redone: Deleted region eu-central-1');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId('region-node-eu-central-1')).toHaveCount(0);

@@ -127,14 +127,21 @@ export function MapCanvas() {
     void instance.fitBounds(MAP_BOUNDS, { padding: 0.02 });
   }, []);
 
+  // A palette entry held over the map lights it up: it can be dropped here.
+  const [dropTarget, setDropTarget] = useState(false);
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    setDropTarget(true);
+  }, []);
+  const onDragLeave = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(false);
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent<HTMLDivElement>) => {
+      setDropTarget(false);
       const payload = readPayload(event.dataTransfer.getData(PALETTE_MIME));
       if (!payload || !store) return;
       event.preventDefault();
@@ -149,7 +156,14 @@ export function MapCanvas() {
   const routingSelected = selection.includes(ROUTING_SELECTION);
 
   return (
-    <div className="map-canvas" aria-label="Map of regions and user populations" onDragOver={onDragOver} onDrop={onDrop} data-testid="map-canvas">
+    <div
+      className={`map-canvas${dropTarget ? ' is-drop-target' : ''}`}
+      aria-label="Map of regions and user populations"
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      data-testid="map-canvas"
+    >
       <ReactFlow<ScenarioNode>
         nodes={nodes}
         edges={[]}

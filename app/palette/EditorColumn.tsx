@@ -1,4 +1,5 @@
-import { useContext } from 'react';
+import { useContext, useEffect, useState } from 'react';
+import { describeChange } from '../store/scenarioEdits.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { Palette } from './Palette.tsx';
@@ -12,6 +13,20 @@ function HistoryButtons() {
   const store = useContext(StoreContext);
   const canUndo = useApp(selectCanUndo);
   const canRedo = useApp(selectCanRedo);
+  const [said, setSaid] = useState('');
+  // What the last edit, undo or redo did, in words: shown, and read out by screen readers.
+  useEffect(
+    () =>
+      store?.subscribe((state, previous) => {
+        if (state.scenario === previous.scenario || state.loadId !== previous.loadId) return;
+        const undid = state.scenario === previous.past.at(-1);
+        const redid = state.scenario === previous.future[0];
+        // An undo is named by the edit it takes back.
+        const what = undid ? describeChange(state.scenario, previous.scenario) : describeChange(previous.scenario, state.scenario);
+        setSaid(undid ? `Undone: ${what}` : redid ? `Redone: ${what}` : what);
+      }),
+    [store],
+  );
   return (
     <div className="editor-column__history" role="group" aria-label="History">
       <button type="button" disabled={!canUndo} onClick={() => store?.getState().undoRequested()} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl/Cmd+Z)">
@@ -20,6 +35,9 @@ function HistoryButtons() {
       <button type="button" disabled={!canRedo} onClick={() => store?.getState().redoRequested()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title="Redo (Ctrl/Cmd+Shift+Z)">
         Redo
       </button>
+      <p className="editor-column__said" role="status" data-testid="edit-status">
+        {said}
+      </p>
     </div>
   );
 }

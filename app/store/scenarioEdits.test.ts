@@ -3,7 +3,7 @@ import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { addRegion, addUser, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, setRegionPlacement, uniqueId } from './scenarioEdits.ts';
+import { addRegion, addUser, deleteNodes, describeChange, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, setRegionPlacement, uniqueId } from './scenarioEdits.ts';
 
 function scenario(overrides: Record<string, unknown> = {}): Scenario {
   const parsed = parseScenario({ ...defaultScenario, ...overrides });
@@ -190,5 +190,19 @@ describe('renaming', () => {
     const bad = parseScenario(renameNode(scenario(), { kind: 'user', id: 'berlin' }, 'no spaces'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]?.path).toBe('users[1].id');
+  });
+});
+
+describe('describing a change', () => {
+  it('names what was added, deleted, renamed or changed', () => {
+    const s = scenario();
+    expect(describeChange(s, valid(addRegion(s, { catalog: catalog('aws:eu-central-1') }).scenario))).toBe('Added region eu-central-1');
+    expect(describeChange(s, valid(deleteNodes(s, [{ kind: 'user', id: 'berlin' }, { kind: 'region', id: 'eu-west' }])))).toBe(
+      'Deleted region eu-west; Deleted users berlin',
+    );
+    expect(describeChange(s, valid(renameNode(s, { kind: 'region', id: 'us-east' }, 'virginia')))).toBe('Renamed region us-east to virginia');
+    expect(describeChange(s, valid(moveNodes(s, [{ kind: 'user', id: 'tokyo', place: { lat: 1, lon: 1 } }])))).toBe('Changed users tokyo');
+    expect(describeChange(s, valid(setIn(s, ['routing', 'dnsTtlS'], 5)))).toBe('Changed routing');
+    expect(describeChange(s, s)).toBe('No change');
   });
 });
