@@ -70,6 +70,8 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await expect(palette.getByTestId('palette-city-lagos')).toBeVisible();
   await cities.press('Enter');
   await expect(page.getByTestId('node-user:lagos')).toBeVisible();
+  // The running engine takes the edit live: the new population's latency streams in.
+  await expect(page.getByTestId('read-p50-lagos')).toHaveText(/^\d+$/, { timeout: 20_000 });
 
   // Select one region and delete it; undo brings it back, redo removes it again.
   await clickRegion(page, 'eu-central-1');
