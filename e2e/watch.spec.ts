@@ -41,7 +41,11 @@ test('arcs follow the traffic when a region fails, and the failover timeline and
   for (const [user, region] of [['new-york', 'us-east'], ['berlin', 'eu-west'], ['sao-paulo', 'us-east'], ['tokyo', 'ap-northeast']]) {
     await expect(page.getByTestId(`arc:${user}:${region}`)).toHaveAttribute('d', /^M.+L/);
   }
-  await expect(page.getByTestId('arc:sao-paulo:us-east').locator('title')).toHaveText(/^Sao Paulo users -> us-east: \d+ ms p50/);
+  // Pointing at an arc shows its numbers in words.
+  const arc = await middleOf(page, 'arc:sao-paulo:us-east');
+  await page.mouse.move(arc.x, arc.y);
+  await expect(page.getByTestId('flow-tooltip')).toHaveText(/^Sao Paulo users -> us-east: \d+ ms p50, \d+% of its traffic$/);
+  await page.mouse.move(arc.x + 200, arc.y + 200);
   // The primary ships writes to both standbys: marks move on those links.
   await expect(page.getByTestId('flow:us-east:eu-west')).toBeVisible();
   await expect(page.getByTestId('region-state:eu-west')).toHaveAttribute('data-dark', 'false');
@@ -85,7 +89,8 @@ test('clicking a replication link partitions it (red dashed, lag climbing) and c
   await page.mouse.click(middle.x, middle.y);
   await expect(link).toHaveAttribute('data-partitioned', 'true');
   await expect(page.getByTestId('flow:us-east:eu-west')).toHaveCount(0);
-  await expect(link.locator('title')).toContainText('click to heal');
+  await page.mouse.move(middle.x, middle.y + 1);
+  await expect(page.getByTestId('flow-tooltip')).toContainText('partitioned: click to heal');
 
   await tab(page, 'Replication').click();
   await expect(page.getByTestId('lag-series-us-east-eu-west').locator('.chart__partition')).toHaveCount(1);

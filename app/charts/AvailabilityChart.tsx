@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { availabilityMarks } from './availabilityMarks.ts';
 import { panelSize } from './axes.ts';
@@ -13,22 +12,22 @@ const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 10) / 10}%` :
 
 /** Share of each population's requests that succeed, per second. */
 export const AvailabilityChart = memo(function AvailabilityChart() {
-  const { series, users, durationS, timeS } = useApp(useShallow(select));
+  const { series, users, durationS, timeS } = useThrottledApp(select);
   const marks = availabilityMarks(series, users.map((u) => u.id), durationS, timeS, SIZE);
   return (
     <ChartFrame
       id="availability-chart"
       title="Availability by population"
-      unit="% of requests answered, per second"
+      unit={`% of requests answered, per second${marks.series.length < users.length ? `; the ${marks.series.length} lowest of ${users.length}` : ''}`}
       size={SIZE}
       xTicks={marks.xTicks}
       yTicks={marks.yTicks}
       nowX={marks.nowX}
-      legend={marks.series.map((s, i) => ({ key: s.id, label: `${users[i]?.name ?? s.id} ${pct(s.lastPct)} (min ${pct(s.minPct)})`, color: populationColor(i) }))}
+      legend={marks.series.map((s) => ({ key: s.id, label: `${users[s.index]?.name ?? s.id} ${pct(s.lastPct)} (min ${pct(s.minPct)})`, color: populationColor(s.index) }))}
       summary={marks.series.map((s) => `${s.id}: ${pct(s.lastPct)}`).join('; ')}
     >
-      {marks.series.map((s, i) => (
-        <path key={s.id} className="chart__line" d={s.path} stroke={populationColor(i)} data-testid={`availability-series-${s.id}`} />
+      {marks.series.map((s) => (
+        <path key={s.id} className="chart__line" d={s.path} stroke={populationColor(s.index)} data-testid={`availability-series-${s.id}`} />
       ))}
     </ChartFrame>
   );

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { formatCount, panelSize } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -18,7 +17,7 @@ const select = (s: AppState) => ({ history: s.watch.history, durationS: s.scenar
 
 /** Conflicts and lost writes over the run, cumulative. */
 export const ConflictsChart = memo(function ConflictsChart() {
-  const { history, durationS, timeS } = useApp(useShallow(select));
+  const { history, durationS, timeS } = useThrottledApp(select);
   const marks = totalsMarks(history, FIELDS, durationS, timeS, SIZE);
   return (
     <ChartFrame

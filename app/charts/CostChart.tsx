@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { formatUsd, panelSize } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -12,7 +11,7 @@ const select = (s: AppState) => ({ history: s.watch.history, durationS: s.scenar
 
 /** Cost rate over time and the breakdown of the run's cost so far. */
 export const CostChart = memo(function CostChart() {
-  const { history, durationS, timeS } = useApp(useShallow(select));
+  const { history, durationS, timeS } = useThrottledApp(select);
   const marks = costMarks(history, durationS, timeS, SIZE, BARS_WIDTH);
   return (
     <div className="cost-chart">

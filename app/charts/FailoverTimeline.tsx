@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { panelSize } from './axes.ts';
 import { timelineMarks } from './timelineMarks.ts';
@@ -11,7 +10,7 @@ const KINDS = ['failed', 'detected', 'rerouted', 'promoted', 'recovered'] as con
 
 /** Each failure's timeline (failed, detected, rerouted, promoted, recovered) with its RTO, and the run's RPO. */
 export const FailoverTimeline = memo(function FailoverTimeline() {
-  const { report, durationS, timeS } = useApp(useShallow(select));
+  const { report, durationS, timeS } = useThrottledApp(select);
   const failovers = report?.failovers ?? [];
   const marks = timelineMarks(failovers, durationS, timeS, SIZE);
   const { width, margin } = SIZE;

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { formatMs, panelSize } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -12,7 +11,7 @@ const select = (s: AppState) => ({ history: s.watch.history, regionIds: s.watch.
 
 /** Replication lag per link over time (log scale), partitions shaded. */
 export const LagChart = memo(function LagChart() {
-  const { history, regionIds, durationS, timeS } = useApp(useShallow(select));
+  const { history, regionIds, durationS, timeS } = useThrottledApp(select);
   const marks = lagMarks(history, regionIds, durationS, timeS, SIZE);
   const { margin, height } = SIZE;
   return (

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { latencyMarks, type ChartSize } from './latencyMarks.ts';
 import { populationColor } from './palette.ts';
@@ -16,14 +15,17 @@ const select = (s: AppState) => ({
 
 /** Read latency of each user population over simulated time, p50 solid and p99 dashed, growing as it runs. */
 export const LatencyChart = memo(function LatencyChart() {
-  const { series, users, durationS, timeS } = useApp(useShallow(select));
+  const { series, users, durationS, timeS } = useThrottledApp(select);
   const ids = users.map((u) => u.id);
   const marks = latencyMarks(series, ids, durationS, timeS, SIZE);
   const { width, height, margin } = SIZE;
   return (
     <figure className="chart" aria-labelledby="latency-chart-title">
       <figcaption id="latency-chart-title" className="chart__title">
-        Read latency by population <span className="chart__unit">(ms; solid p50, dashed p99)</span>
+        Read latency by population{' '}
+        <span className="chart__unit">
+          (ms; solid p50, dashed p99{marks.series.length < ids.length ? `; the ${marks.series.length} slowest of ${ids.length}` : ''})
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="img" aria-label="Read latency over simulated time">
         {marks.yTicks.map((t) => (
@@ -40,10 +42,10 @@ export const LatencyChart = memo(function LatencyChart() {
           </text>
         ))}
         <line className="chart__now" x1={marks.nowX} x2={marks.nowX} y1={margin.top} y2={height - margin.bottom} />
-        {marks.series.map((s, i) => (
+        {marks.series.map((s) => (
           <g key={s.id} data-testid={`latency-series-${s.id}`}>
-            <path className="chart__line" d={s.p99Path} stroke={populationColor(i)} strokeDasharray="3 3" opacity={0.7} />
-            <path className="chart__line" d={s.p50Path} stroke={populationColor(i)} />
+            <path className="chart__line" d={s.p99Path} stroke={populationColor(s.index)} strokeDasharray="3 3" opacity={0.7} />
+            <path className="chart__line" d={s.p50Path} stroke={populationColor(s.index)} />
           </g>
         ))}
       </svg>

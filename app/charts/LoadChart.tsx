@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { panelSize } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -13,7 +12,7 @@ const regionColor = (r: number) => populationColor(r + 5);
 
 /** Requests served per region against its capacity. */
 export const LoadChart = memo(function LoadChart() {
-  const { history, regionIds, durationS, timeS } = useApp(useShallow(select));
+  const { history, regionIds, durationS, timeS } = useThrottledApp(select);
   const marks = loadMarks(history, regionIds, durationS, timeS, SIZE);
   return (
     <ChartFrame

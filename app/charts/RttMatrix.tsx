@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { rttMarks } from './rttMarks.ts';
 
@@ -8,7 +7,7 @@ const select = (s: AppState) => ({ links: s.report?.links, regionIds: s.scenario
 
 /** Round trips between every pair of regions, as a heatmap with the numbers in it. */
 export const RttMatrix = memo(function RttMatrix() {
-  const { links, regionIds } = useApp(useShallow(select));
+  const { links, regionIds } = useThrottledApp(select);
   const ids = regionIds === '' ? [] : regionIds.split('\n');
   const marks = rttMarks(links ?? [], ids);
   const small = ids.length > 8;

@@ -5,10 +5,12 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { LatencyPoint } from '../store/runSlice.ts';
-import { timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
+import { thin, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
 
 export interface AvailabilitySeries {
   readonly id: string;
+  /** The population's index in `ids` (its colour). */
+  readonly index: number;
   readonly path: string;
   /** Availability in the latest window with finished requests, percent (NaN: none yet). */
   readonly lastPct: number;
@@ -22,6 +24,9 @@ export interface AvailabilityMarks {
   readonly series: readonly AvailabilitySeries[];
   readonly nowX: number;
 }
+
+/** At most this many populations are drawn: those whose availability fell lowest. */
+export const MAX_AVAILABILITY_SERIES = 12;
 
 /** Percent of the window's finished requests that succeeded; NaN when none finished. */
 export function availabilityPct(p: Pick<LatencyPoint, 'ok' | 'failed'>): number {
@@ -53,18 +58,22 @@ export function availabilityMarks(
   return {
     xTicks: timeTicks(x),
     yTicks: valueTicks(y, (v) => `${v}%`, 4),
-    series: ids.map((id): AvailabilitySeries => {
-      const points = series[id] ?? [];
-      let lastPct = Number.NaN;
-      let minPct = 100;
-      for (const p of points) {
-        const pct = availabilityPct(p);
-        if (!Number.isFinite(pct)) continue;
-        lastPct = pct;
-        minPct = Math.min(minPct, pct);
-      }
-      return { id, path: path(points as LatencyPoint[]) ?? '', lastPct, minPct };
-    }),
+    series: ids
+      .map((id, index) => {
+        let lastPct = Number.NaN;
+        let minPct = 100;
+        for (const p of series[id] ?? []) {
+          const pct = availabilityPct(p);
+          if (!Number.isFinite(pct)) continue;
+          lastPct = pct;
+          minPct = Math.min(minPct, pct);
+        }
+        return { id, index, lastPct, minPct };
+      })
+      .sort((a, b) => a.minPct - b.minPct || a.index - b.index)
+      .slice(0, MAX_AVAILABILITY_SERIES)
+      .sort((a, b) => a.index - b.index)
+      .map((s): AvailabilitySeries => ({ ...s, path: path(thin(series[s.id] ?? []) as LatencyPoint[]) ?? '' })),
     nowX: x(Math.min(timeS, durationS)),
   };
 }

@@ -52,3 +52,15 @@ export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return 'n/a';
   return Math.abs(usd) >= 100 ? `$${Math.round(usd).toLocaleString('en-US')}` : `$${usd.toFixed(2)}`;
 }
+
+/**
+ * At most about `max` points, evenly spaced, the last always kept: a long run's history drawn at the
+ * resolution a 420 px chart can show, so a path stays a few hundred points however long the run.
+ */
+export function thin<T>(points: readonly T[], max = 420): readonly T[] {
+  if (points.length <= max) return points;
+  const stride = Math.ceil(points.length / max);
+  const kept: T[] = [];
+  for (let i = (points.length - 1) % stride; i < points.length; i += stride) kept.push(points[i] as T);
+  return kept;
+}

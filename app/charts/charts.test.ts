@@ -3,7 +3,7 @@ import { LINK_PARTITIONED } from '../../engine/snapshot.ts';
 import type { FailoverReport } from '../../engine/report.ts';
 import type { LatencyPoint } from '../store/runSlice.ts';
 import { availabilityMarks, availabilityPct } from './availabilityMarks.ts';
-import { formatCount, formatMs, formatUsd, panelSize } from './axes.ts';
+import { formatCount, formatMs, formatUsd, panelSize, thin } from './axes.ts';
 import { costMarks, costRates, RATE_WINDOWS } from './costMarks.ts';
 import { lagMarks, MAX_LINKS } from './lagMarks.ts';
 import { loadMarks } from './loadMarks.ts';
@@ -171,5 +171,17 @@ describe('formatting', () => {
     expect([40.4, 1520, 95_000, Number.NaN].map(formatMs)).toEqual(['40 ms', '1.5 s', '1.6 min', 'n/a']);
     expect([950, 1234, 45_600, 3_400_000].map(formatCount)).toEqual(['950', '1.2k', '46k', '3.4M']);
     expect([0.5, 1234.5].map(formatUsd)).toEqual(['$0.50', '$1,235']);
+  });
+});
+
+describe('thinning long histories', () => {
+  it('keeps about the maximum, evenly spaced, always with the last point', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => i);
+    const kept = thin(points, 100);
+    expect(kept.length).toBeLessThanOrEqual(100);
+    expect(kept.length).toBeGreaterThan(90);
+    expect(kept.at(-1)).toBe(999);
+    expect(kept[1]! - kept[0]!).toBe(10);
+    expect(thin(points.slice(0, 50), 100)).toHaveLength(50);
   });
 });

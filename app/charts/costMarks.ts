@@ -4,7 +4,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { WatchPoint } from '../store/metricsSlice.ts';
-import { formatUsd, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
+import { formatUsd, thin, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
 
 export const COST_PARTS = [
   { key: 'computeUsd', label: 'compute (busy)' },
@@ -55,11 +55,12 @@ export function costMarks(history: readonly WatchPoint[], durationS: number, tim
   let max = 1;
   for (const rate of rates) if (Number.isFinite(rate)) max = Math.max(max, rate);
   const y = scaleLinear().domain([0, max]).nice().range([size.height - size.margin.bottom, size.margin.top]);
+  const points = thin(history.map((p, i) => ({ startS: p.startS, rate: rates[i] as number })));
   const ratePath =
-    line<number>()
-      .defined((rate) => Number.isFinite(rate))
-      .x((_, i) => x((history[i]?.startS ?? 0) + 1))
-      .y((rate) => y(rate))(rates) ?? '';
+    line<{ startS: number; rate: number }>()
+      .defined((p) => Number.isFinite(p.rate))
+      .x((p) => x(p.startS + 1))
+      .y((p) => y(p.rate))(points as { startS: number; rate: number }[]) ?? '';
   const last = history[history.length - 1]?.totals;
   const totalUsd = last?.costUsd ?? 0;
   const largest = Math.max(1e-9, ...COST_PARTS.map((part) => last?.[part.key] ?? 0));

@@ -5,7 +5,7 @@
 import { line, scaleLog } from 'd3';
 import { LINK_PARTITIONED } from '../../engine/snapshot.ts';
 import type { WatchPoint } from '../store/metricsSlice.ts';
-import { formatMs, timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
+import { formatMs, thin, timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
 
 export interface LagSeries {
   readonly key: string;
@@ -28,9 +28,10 @@ export interface LagMarks {
 /** At most this many links are drawn: those with the highest lag over the run. */
 export const MAX_LINKS = 8;
 
-export function lagMarks(history: readonly WatchPoint[], regionIds: readonly string[], durationS: number, timeS: number, size: ChartSize): LagMarks {
+export function lagMarks(fullHistory: readonly WatchPoint[], regionIds: readonly string[], durationS: number, timeS: number, size: ChartSize): LagMarks {
   const R = regionIds.length;
   const x = timeScale(durationS, size);
+  const history = thin(fullHistory);
   // Pick the links to draw: the highest peak lag first (a partitioned link, a far one).
   const peak: { l: number; maxMs: number }[] = [];
   let top = 100;
@@ -70,7 +71,7 @@ export function lagMarks(history: readonly WatchPoint[], regionIds: readonly str
       if (last && Math.abs(last.x1 - x0) < 1e-6) last.x1 = x1;
       else partitioned.push({ x0, x1 });
     }
-    return { key: `${from}>${to}`, from, to, path, lastMs: history[history.length - 1]?.linkLagMs[l] ?? Number.NaN, partitioned };
+    return { key: `${from}>${to}`, from, to, path, lastMs: fullHistory[fullHistory.length - 1]?.linkLagMs[l] ?? Number.NaN, partitioned };
   });
   return { xTicks: timeTicks(x), yTicks, series, nowX: x(Math.min(timeS, durationS)) };
 }

@@ -4,6 +4,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { LatencyPoint } from '../store/runSlice.ts';
+import { thin } from './axes.ts';
 
 export interface ChartSize {
   readonly width: number;
@@ -20,6 +21,8 @@ export interface Tick {
 
 export interface SeriesMarks {
   readonly id: string;
+  /** The population's index in `ids` (its colour). */
+  readonly index: number;
   readonly p50Path: string;
   readonly p99Path: string;
 }
@@ -31,6 +34,9 @@ export interface LatencyMarks {
   /** x in px of the simulated clock. */
   readonly nowX: number;
 }
+
+/** At most this many populations are drawn: the slowest (highest p99 in the latest second). */
+export const MAX_LATENCY_SERIES = 12;
 
 /**
  * Marks for read latency (p50 solid, p99 dashed) of each population over simulated time 0..durationS.
@@ -58,10 +64,26 @@ export function latencyMarks(
   return {
     xTicks: x.ticks(6).map((value) => ({ value, at: x(value), label: `${value}s` })),
     yTicks: y.ticks(5).map((value) => ({ value, at: y(value), label: `${value}` })),
-    series: ids.map((id) => {
-      const points = series[id] ?? [];
-      return { id, p50Path: p50(points as LatencyPoint[]) ?? '', p99Path: p99(points as LatencyPoint[]) ?? '' };
+    series: slowest(series, ids, MAX_LATENCY_SERIES).map((index) => {
+      const id = ids[index] as string;
+      const points = thin(series[id] ?? []) as LatencyPoint[];
+      return { id, index, p50Path: p50(points) ?? '', p99Path: p99(points) ?? '' };
     }),
     nowX: x(Math.min(timeS, durationS)),
   };
+}
+
+/** Indices of at most `max` populations, the highest latest p99 first chosen, returned in scenario order. */
+export function slowest(series: Readonly<Record<string, readonly LatencyPoint[]>>, ids: readonly string[], max: number): number[] {
+  const all = ids.map((_, i) => i);
+  if (ids.length <= max) return all;
+  const latestP99 = (i: number): number => {
+    const points = series[ids[i] as string] ?? [];
+    const p99 = points[points.length - 1]?.readP99Ms ?? Number.NaN;
+    return Number.isFinite(p99) ? p99 : -1;
+  };
+  return all
+    .sort((a, b) => latestP99(b) - latestP99(a) || a - b)
+    .slice(0, max)
+    .sort((a, b) => a - b);
 }

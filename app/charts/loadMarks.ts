@@ -4,7 +4,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { WatchPoint } from '../store/metricsSlice.ts';
-import { formatCount, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
+import { formatCount, thin, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
 
 export interface LoadSeries {
   readonly id: string;
@@ -21,8 +21,9 @@ export interface LoadMarks {
   readonly nowX: number;
 }
 
-export function loadMarks(history: readonly WatchPoint[], regionIds: readonly string[], durationS: number, timeS: number, size: ChartSize): LoadMarks {
+export function loadMarks(fullHistory: readonly WatchPoint[], regionIds: readonly string[], durationS: number, timeS: number, size: ChartSize): LoadMarks {
   const x = timeScale(durationS, size);
+  const history = thin(fullHistory);
   let max = 10;
   for (const p of history) for (let r = 0; r < regionIds.length; r++) max = Math.max(max, p.served[r] ?? 0, p.capacityQps[r] ?? 0);
   const y = scaleLinear().domain([0, max]).nice().range([size.height - size.margin.bottom, size.margin.top]);

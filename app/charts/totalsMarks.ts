@@ -5,7 +5,7 @@
 import { line, scaleLinear } from 'd3';
 import type { WindowTotals } from '../../engine/snapshot.ts';
 import type { WatchPoint } from '../store/metricsSlice.ts';
-import { formatCount, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
+import { formatCount, thin, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
 
 export interface TotalSeries {
   readonly key: keyof WindowTotals;
@@ -22,13 +22,14 @@ export interface TotalsMarks {
 }
 
 export function totalsMarks(
-  history: readonly WatchPoint[],
+  fullHistory: readonly WatchPoint[],
   fields: readonly { readonly key: keyof WindowTotals; readonly label: string }[],
   durationS: number,
   timeS: number,
   size: ChartSize,
 ): TotalsMarks {
   const x = timeScale(durationS, size);
+  const history = thin(fullHistory);
   let max = 1;
   for (const p of history) for (const f of fields) max = Math.max(max, p.totals[f.key]);
   const y = scaleLinear().domain([0, max]).nice().range([size.height - size.margin.bottom, size.margin.top]);

@@ -61,7 +61,7 @@ export function appendSnapshot(
   message: SnapshotMessage,
 ): Record<string, readonly LatencyPoint[]> {
   const windows = decodeWindows(message.data);
-  if (windows.length === 0) return { ...series };
+  if (windows.length === 0) return series as Record<string, readonly LatencyPoint[]>;
   const next: Record<string, LatencyPoint[]> = {};
   message.userIds.forEach((id, u) => {
     const points = [...(series[id] ?? [])];

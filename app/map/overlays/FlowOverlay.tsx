@@ -1,11 +1,12 @@
-import { memo, useContext, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { Panel, ViewportPortal } from '@xyflow/react';
 import { regionPlace } from '../../../engine/geo/regionPlace.ts';
 import type { Fault } from '../../../engine/scenario/schema.ts';
 import { StoreContext, useApp } from '../../store/context.ts';
 import type { AppState } from '../../store/index.ts';
 import { MAP_HEIGHT, MAP_WIDTH, project, projection } from '../projection.ts';
-import { createPathCache, flowMarks, latencyBandLabels, type LinkMark, type Place } from './flowMarks.ts';
+import { createPathCache, flowMarks, latencyBandLabels, trackKeyframes, type ArcMark, type FlowMark, type LinkMark, type Place } from './flowMarks.ts';
 import './flow.css';
 
 const selectUsers = (s: AppState) => s.scenario.users;
@@ -13,13 +14,24 @@ const selectRegions = (s: AppState) => s.scenario.regions;
 const selectFrame = (s: AppState) => s.watch.latest;
 const selectHighlighted = (s: AppState) => s.highlightedRegions;
 const selectFaultInjected = (s: AppState) => s.faultInjected;
+const selectPlaying = (s: AppState) => s.playing;
 
 const BAND_LABELS = latencyBandLabels();
 
+/** What the pointer (or keyboard focus) is on, and where on the page. */
+interface Hover {
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+type OnHover = (key: string | null, at?: { x: number; y: number }) => void;
+
 /**
  * Over the world map, under the nodes: arcs from each population to the regions serving it, replication links
- * with marks that move at the pace of their lag (CSS animations, so no React work per frame), dark regions,
- * and rings on the regions a panel points at. Re-renders at the snapshot rate only.
+ * with marks that move at the pace of their lag (CSS animations in a layer of their own), dark regions, and
+ * rings on the regions a panel points at. Re-renders at the snapshot rate; an arc or link whose drawing did not
+ * change is not touched, and the numbers live in one shared tooltip (text, never markup) rather than in every mark.
  */
 export const FlowOverlay = memo(function FlowOverlay() {
   const users = useApp(selectUsers);
@@ -28,23 +40,33 @@ export const FlowOverlay = memo(function FlowOverlay() {
   const highlighted = useApp(selectHighlighted);
   const faultInjected = useApp(selectFaultInjected);
   const store = useContext(StoreContext);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const playing = useApp(selectPlaying);
+  const reducedMotion = usePrefersReducedMotion();
   const pathOf = useMemo(() => createPathCache(projection), []);
   const userPlaces = useMemo(() => users.map((u): Place => ({ id: u.id, label: u.name ?? u.id, lat: u.lat, lon: u.lon })), [users]);
   const regionPlaces = useMemo(() => regions.map((r): Place => ({ id: r.id, label: r.name ?? r.id, ...regionPlace(r) })), [regions]);
-  const marks = useMemo(() => flowMarks(userPlaces, regionPlaces, frame, pathOf, project), [userPlaces, regionPlaces, frame, pathOf]);
+  const moving = useRef<ReadonlySet<string>>(new Set());
+  const marks = useMemo(() => {
+    const next = flowMarks(userPlaces, regionPlaces, frame, pathOf, project, moving.current);
+    moving.current = new Set(next.links.flatMap((l) => l.flows.map((f) => `${f.from}>${f.to}`)));
+    return next;
+  }, [userPlaces, regionPlaces, frame, pathOf]);
 
-  const toggleLink = (link: LinkMark): void => {
-    const atS = store?.getState().timeS ?? 0;
-    const fault: Fault = link.partitioned
-      ? { kind: 'link-heal', atS, from: link.from, to: link.to }
-      : { kind: 'partition', atS, from: link.from, to: link.to, direction: 'both' };
-    faultInjected(fault);
-  };
-  const onKey = (link: LinkMark) => (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    toggleLink(link);
-  };
+  const toggleLink = useCallback(
+    (link: LinkMark): void => {
+      const atS = store?.getState().timeS ?? 0;
+      const fault: Fault = link.partitioned
+        ? { kind: 'link-heal', atS, from: link.from, to: link.to }
+        : { kind: 'partition', atS, from: link.from, to: link.to, direction: 'both' };
+      faultInjected(fault);
+    },
+    [store, faultInjected],
+  );
+  const onHover: OnHover = useCallback((key, at) => setHover(key === null || !at ? null : { key, ...at }), []);
+  const hoverText = hover
+    ? (marks.arcs.find((a) => `arc:${a.key}` === hover.key)?.title ?? marks.links.find((l) => `link:${l.key}` === hover.key)?.title)
+    : undefined;
 
   return (
     <>
@@ -60,52 +82,40 @@ export const FlowOverlay = memo(function FlowOverlay() {
           </g>
           <g className="flow-overlay__links">
             {marks.links.map((link) => (
-              <g key={link.key} className={`flow-link${link.partitioned ? ' is-partitioned' : ''}${link.held ? ' is-held' : ''}`}>
-                <path className="flow-link__line" d={link.d} />
-                {link.flows.map((flow) => (
-                  <path
-                    key={`${flow.from}>${flow.to}`}
-                    className="flow-link__marks"
-                    d={flow.d}
-                    style={{ animationDuration: `${flow.periodS}s` }}
-                    data-testid={`flow:${flow.from}:${flow.to}`}
-                  />
-                ))}
-                <path
-                  className="flow-link__hit"
-                  d={link.d}
-                  data-testid={`link:${link.from}:${link.to}`}
-                  data-partitioned={link.partitioned ? 'true' : 'false'}
-                  role="button"
-                  tabIndex={0}
-                  aria-label={`${link.partitioned ? 'Heal' : 'Partition'} the link between ${link.from} and ${link.to}`}
-                  onClick={() => toggleLink(link)}
-                  onKeyDown={onKey(link)}
-                >
-                  <title>{link.title}</title>
-                </path>
-              </g>
+              <LinkView key={link.key} link={link} onToggle={toggleLink} onHover={onHover} />
             ))}
           </g>
           <g className="flow-overlay__arcs">
             {marks.arcs.map((arc) => (
-              <path
-                key={arc.key}
-                className={`flow-arc flow-arc--band${arc.band < 0 ? 'x' : arc.band}`}
-                d={arc.d}
-                strokeWidth={arc.widthPx}
-                data-testid={`arc:${arc.userId}:${arc.regionId}`}
-                data-share={arc.share.toFixed(3)}
-              >
-                <title>{arc.title}</title>
-              </path>
+              <ArcView key={arc.key} arc={arc} onHover={onHover} />
             ))}
           </g>
         </svg>
+        {reducedMotion ? (
+          <svg className="flow-overlay flow-overlay--marks" width={MAP_WIDTH} height={MAP_HEIGHT} viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-hidden="true">
+            {marks.links.map((link) =>
+              link.flows.map((flow) => <path key={`${flow.from}>${flow.to}`} className="flow-link__still" d={flow.d} data-testid={`flow:${flow.from}:${flow.to}`} />),
+            )}
+          </svg>
+        ) : (
+          // Moving marks are small HTML layers animated by transform (Web Animations): the compositor moves them,
+          // so neither the main thread nor a repaint of the arcs is needed per frame.
+          <div className="flow-dots" aria-hidden="true">
+            {marks.links.map((link) => link.flows.map((flow) => <FlowDots key={`${flow.from}>${flow.to}`} flow={flow} playing={playing} />))}
+          </div>
+        )}
       </ViewportPortal>
+      {hover &&
+        hoverText !== undefined &&
+        createPortal(
+          <div className="flow-tooltip" role="tooltip" data-testid="flow-tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+            {hoverText}
+          </div>,
+          document.body,
+        )}
       <Panel position="top-right" className="flow-legend" aria-label="Map legend">
         <div className="flow-legend__title">Users to region, read p50</div>
-        <ul className="flow-legend__list">
+        <ul className="flow-legend__list flow-legend__list--bands">
           {BAND_LABELS.map((label, band) => (
             <li key={label}>
               <span className={`flow-legend__swatch flow-arc--band${band}`} aria-hidden="true" />
@@ -118,11 +128,11 @@ export const FlowOverlay = memo(function FlowOverlay() {
         <ul className="flow-legend__list">
           <li>
             <span className="flow-legend__line" aria-hidden="true" />
-            writes flowing (slower marks: more lag)
+            writes flowing (slower: more lag)
           </li>
           <li>
             <span className="flow-legend__line is-partitioned" aria-hidden="true" />
-            partitioned (click a link to cut or heal it)
+            partitioned (click a link)
           </li>
         </ul>
       </Panel>
@@ -131,3 +141,109 @@ export const FlowOverlay = memo(function FlowOverlay() {
 });
 
 export default FlowOverlay;
+
+const pointerAt = (event: PointerEvent) => ({ x: event.clientX, y: event.clientY });
+const focusAt = (event: FocusEvent<SVGElement>) => {
+  const box = event.currentTarget.getBoundingClientRect();
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+};
+
+const LinkView = memo(
+  function LinkView({ link, onToggle, onHover }: { link: LinkMark; onToggle: (link: LinkMark) => void; onHover: OnHover }) {
+    const key = `link:${link.key}`;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      onToggle(link);
+    };
+    return (
+      <g className={`flow-link${link.partitioned ? ' is-partitioned' : ''}${link.held ? ' is-held' : ''}`}>
+        <path className="flow-link__line" d={link.d} />
+        <path
+          className="flow-link__hit"
+          d={link.d}
+          data-testid={key}
+          data-partitioned={link.partitioned ? 'true' : 'false'}
+          role="button"
+          tabIndex={0}
+          aria-label={`${link.partitioned ? 'Heal' : 'Partition'} the replication link between ${link.from} and ${link.to}`}
+          onClick={() => onToggle(link)}
+          onKeyDown={onKeyDown}
+          onPointerMove={(event) => onHover(key, pointerAt(event))}
+          onPointerLeave={() => onHover(null)}
+          onFocus={(event) => onHover(key, focusAt(event))}
+          onBlur={() => onHover(null)}
+        />
+      </g>
+    );
+  },
+  // The marks are rebuilt every snapshot; a link that looks the same is left alone (its numbers are in the tooltip).
+  (a, b) => a.onToggle === b.onToggle && a.onHover === b.onHover && a.link.d === b.link.d && a.link.partitioned === b.link.partitioned && a.link.held === b.link.held,
+);
+
+const ArcView = memo(
+  function ArcView({ arc, onHover }: { arc: ArcMark; onHover: OnHover }) {
+    const key = `arc:${arc.key}`;
+    return (
+      <path
+        className={`flow-arc flow-arc--band${arc.band < 0 ? 'x' : arc.band}`}
+        d={arc.d}
+        strokeWidth={arc.widthPx}
+        data-testid={`arc:${arc.userId}:${arc.regionId}`}
+        onPointerMove={(event) => onHover(key, pointerAt(event))}
+        onPointerLeave={() => onHover(null)}
+      />
+    );
+  },
+  (a, b) => a.onHover === b.onHover && a.arc.d === b.arc.d && a.arc.widthPx === b.arc.widthPx && a.arc.band === b.arc.band,
+);
+
+/** True while the person asks for reduced motion (the marks then stand still on their links). */
+function usePrefersReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const list = matchMedia(query);
+    const onChange = () => setReduced(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
+/**
+ * Two dots travelling a link half a crossing apart, each taking `crossingS` to cross it: the pace shows the lag.
+ * They stop while the run is paused.
+ */
+const FlowDots = memo(
+  function FlowDots({ flow, playing }: { flow: FlowMark; playing: boolean }) {
+    const first = useRef<HTMLSpanElement>(null);
+    const second = useRef<HTMLSpanElement>(null);
+    const animations = useRef<Animation[]>([]);
+    useEffect(() => {
+      const frames = trackKeyframes(flow.track, MAP_WIDTH).map((k) => ({ offset: k.offset, transform: `translate(${k.x}px, ${k.y}px)` }));
+      const durationMs = flow.crossingS * 1000;
+      animations.current = [first.current, second.current].flatMap((dot, i) =>
+        dot && typeof dot.animate === 'function' ? [dot.animate(frames, { duration: durationMs, delay: (-i * durationMs) / 2, iterations: Infinity })] : [],
+      );
+      return () => {
+        for (const animation of animations.current) animation.cancel();
+        animations.current = [];
+      };
+    }, [flow.track, flow.crossingS]);
+    useEffect(() => {
+      for (const animation of animations.current) {
+        if (playing) animation.play();
+        else animation.pause();
+      }
+    }, [playing, flow.track, flow.crossingS]);
+    return (
+      <>
+        <span ref={first} className="flow-dot" data-testid={`flow:${flow.from}:${flow.to}`} />
+        <span ref={second} className="flow-dot" />
+      </>
+    );
+  },
+  (a, b) => a.playing === b.playing && a.flow.track === b.flow.track && a.flow.crossingS === b.flow.crossingS,
+);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, type UserWindow } from '../../../engine/snapshot.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
 import { project, projection } from '../projection.ts';
-import { createPathCache, crossingS, DASH_PERIOD_PX, flowMarks, latencyBand, latencyBandLabels, type Place } from './flowMarks.ts';
+import { createPathCache, crossingS, flowMarks, latencyBand, latencyBandLabels, MAX_ANIMATED_FLOWS, TRACK_POINTS, trackKeyframes, type Place } from './flowMarks.ts';
 
 const regions: Place[] = [
   { id: 'us-east', label: 'us-east', lat: 38.9, lon: -77.4 },
@@ -46,8 +46,8 @@ describe('flow marks on the map', () => {
     expect(marks.arcs.map((a) => a.key)).toEqual(['sao-paulo>us-east', 'berlin>us-east', 'berlin>eu-west']);
     const [sp, berlinUs, berlinEu] = marks.arcs;
     expect(sp?.widthPx).toBe(6);
-    expect(berlinUs?.widthPx).toBeCloseTo(2.25);
-    expect(berlinEu?.widthPx).toBeCloseTo(4.75);
+    expect(berlinUs?.widthPx).toBe(2.5); // 1 + 5 x 0.25, in half-pixel steps
+    expect(berlinEu?.widthPx).toBe(5);
     expect(sp?.band).toBe(2); // 100-200 ms
     expect(berlinEu?.band).toBe(-1); // no read in the window
     expect(sp?.title).toBe('Sao Paulo users -> us-east: 188 ms p50, 100% of its traffic');
@@ -67,8 +67,8 @@ describe('flow marks on the map', () => {
     expect(marks.links.map((l) => l.key)).toEqual(['us-east:eu-west', 'us-east:ap-northeast', 'eu-west:ap-northeast']);
     const usEu = marks.links[0];
     expect(usEu?.flows.map((f) => `${f.from}>${f.to}`)).toEqual(['us-east>eu-west']);
-    const { lengthPx } = pathOf(regions[0] as Place, regions[1] as Place);
-    expect(usEu?.flows[0]?.periodS).toBeCloseTo((DASH_PERIOD_PX * crossingS(40)) / lengthPx, 2);
+    expect(usEu?.flows[0]?.crossingS).toBe(1); // 40 ms of lag: a second to cross
+    expect(usEu?.flows[0]?.d).toBe(pathOf(regions[0] as Place, regions[1] as Place).d);
     expect(crossingS(4000)).toBeGreaterThan(crossingS(40));
     expect(crossingS(1)).toBe(0.75);
     expect(usEu?.title).toContain('us-east -> eu-west: lag 40 ms (max 90 ms), 20 writes/s');
@@ -98,5 +98,55 @@ describe('flow marks on the map', () => {
     expect([0, 49.9, 50, 150, 399, 400, 5000].map(latencyBand)).toEqual([0, 0, 1, 2, 3, 4, 4]);
     expect(latencyBand(Number.NaN)).toBe(-1);
     expect(latencyBandLabels()).toEqual(['0-50 ms', '50-100 ms', '100-200 ms', '200-400 ms', '400+ ms']);
+  });
+
+  it('animates only the busiest directions of a large mesh', () => {
+    const R = 10;
+    const many: Place[] = Array.from({ length: R }, (_, i) => ({ id: `r${i}`, label: `r${i}`, lat: -40 + i * 8, lon: -150 + i * 30 }));
+    const L = R * R;
+    const big: WatchFrame = {
+      startS: 0,
+      userIds: [],
+      regionIds: many.map((r) => r.id),
+      users: [],
+      regionServed: [],
+      detail: {
+        totals: {} as never,
+        userShares: new Float64Array(0),
+        regions: { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) },
+        links: {
+          lagMs: new Float64Array(L).fill(50),
+          maxLagMs: new Float64Array(L).fill(50),
+          applied: Float64Array.from({ length: L }, (_, l) => (Math.floor(l / R) === l % R ? 0 : l)),
+          state: new Float64Array(L),
+        },
+      },
+    };
+    const marks = flowMarks([], many, big, pathOf, project);
+    const flows = marks.links.flatMap((l) => l.flows);
+    expect(flows).toHaveLength(MAX_ANIMATED_FLOWS);
+    expect(flows.map((f) => `${f.from}>${f.to}`)).toContain('r9>r8'); // l = 98, the busiest
+    expect(flows.map((f) => `${f.from}>${f.to}`)).not.toContain('r0>r1'); // l = 1, among the quietest
+    // Already moving, r0>r1 keeps its marks until others carry twice its writes.
+    const sticky = flowMarks([], many, big, pathOf, project, new Set(['r0>r1', 'r5>r4'])).links.flatMap((l) => l.flows.map((f) => `${f.from}>${f.to}`));
+    expect(sticky).not.toContain('r0>r1'); // 1 x 2 is still far below the 40th busiest
+    expect(sticky).toContain('r5>r4'); // 54 x 2 = 108 beats everything
+    expect(sticky).toHaveLength(MAX_ANIMATED_FLOWS);
+  });
+
+  it('tracks a link with evenly spaced points from one end to the other, jumping (not sweeping) across the antimeridian', () => {
+    const [us, , ap] = regions as [Place, Place, Place];
+    const { track } = pathOf(us, regions[1] as Place);
+    expect(track).toHaveLength(TRACK_POINTS);
+    expect(track[0]?.x).toBeCloseTo(project(us).x, 0);
+    expect(track.at(-1)?.x).toBeCloseTo(project(regions[1] as Place).x, 0);
+    const frames = trackKeyframes(track, 1600);
+    expect(frames).toHaveLength(TRACK_POINTS);
+    expect(frames.at(-1)?.offset).toBe(1);
+    // us-east to Tokyo goes over the Pacific: the track leaves one edge of the map and comes back at the other.
+    const pacific = trackKeyframes(pathOf(us, ap).track, 1600);
+    expect(pacific).toHaveLength(TRACK_POINTS + 1);
+    const jump = pacific.findIndex((f, i) => i > 0 && f.offset === pacific[i - 1]?.offset);
+    expect(Math.abs((pacific[jump]?.x ?? 0) - (pacific[jump - 1]?.x ?? 0))).toBeGreaterThan(800);
   });
 });

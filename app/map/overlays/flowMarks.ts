@@ -4,7 +4,7 @@
  * not, with the pace of their moving marks from the lag), and the regions' state. Pure: the scenario's places,
  * the latest window and a projection in, SVG paths and numbers out; FlowOverlay renders them.
  */
-import { geoPath, type GeoProjection } from 'd3';
+import { geoInterpolate, geoPath, type GeoProjection } from 'd3';
 import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER } from '../../../engine/snapshot.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
 
@@ -56,9 +56,11 @@ export interface FlowMark {
   readonly from: string;
   readonly to: string;
   readonly d: string;
+  /** Points along the link, from `from` to `to` (px): the marks' keyframes. */
+  readonly track: readonly { readonly x: number; readonly y: number }[];
   readonly lagMs: number;
-  /** Seconds for the dash pattern to move one period along the path (CSS animation duration). */
-  readonly periodS: number;
+  /** Seconds a mark takes to travel the link (crossingS of the lag, to 0.1 s). */
+  readonly crossingS: number;
 }
 
 export interface LinkMark {
@@ -90,21 +92,40 @@ export interface FlowMarks {
   readonly regions: readonly RegionMark[];
 }
 
-/** Length in px of one dash period of the moving marks (dash + gap, see styles.css). */
-export const DASH_PERIOD_PX = 18;
+/**
+ * At most this many directions carry moving marks, those with the most writes: each animated path is repainted
+ * every frame, and a 25-region mesh has 600 directions.
+ */
+export const MAX_ANIMATED_FLOWS = 40;
 /** Shares below this are not drawn (a few stray requests). */
 const MIN_SHARE = 0.01;
 
+/** Points sampled along a great circle for the moving marks (keyframes), ends included. */
+export const TRACK_POINTS = 25;
+
+export interface GreatCirclePath {
+  /** SVG path, clipped at the map's edge where it crosses the antimeridian. */
+  readonly d: string;
+  readonly lengthPx: number;
+  /** Evenly spaced points along the great circle, projected (px). */
+  readonly track: readonly { readonly x: number; readonly y: number }[];
+}
+
 /** Great-circle paths between two places, memoised (positions change only when a node is dragged). */
-export function createPathCache(projection: GeoProjection): (a: Place, b: Place) => { d: string; lengthPx: number } {
+export function createPathCache(projection: GeoProjection): (a: Place, b: Place) => GreatCirclePath {
   const path = geoPath(projection);
-  const cache = new Map<string, { d: string; lengthPx: number }>();
+  const cache = new Map<string, GreatCirclePath>();
   return (a, b) => {
     const key = `${a.lon},${a.lat}>${b.lon},${b.lat}`;
     let hit = cache.get(key);
     if (!hit) {
       const line = { type: 'LineString' as const, coordinates: [[a.lon, a.lat], [b.lon, b.lat]] };
-      hit = { d: path(line) ?? '', lengthPx: path.measure(line) };
+      const along = geoInterpolate([a.lon, a.lat], [b.lon, b.lat]);
+      const track = Array.from({ length: TRACK_POINTS }, (_, i) => {
+        const [x, y] = projection(along(i / (TRACK_POINTS - 1))) ?? [0, 0];
+        return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+      });
+      hit = { d: path(line) ?? '', lengthPx: path.measure(line), track };
       if (cache.size > 20_000) cache.clear();
       cache.set(key, hit);
     }
@@ -126,8 +147,10 @@ export function flowMarks(
   users: readonly Place[],
   regions: readonly Place[],
   frame: WatchFrame | null,
-  pathOf: (a: Place, b: Place) => { d: string; lengthPx: number },
+  pathOf: (a: Place, b: Place) => GreatCirclePath,
   project: (place: Place) => { x: number; y: number },
+  /** Directions (`from>to`) animated last time: they keep their marks unless others carry twice their writes. */
+  sticky: ReadonlySet<string> = new Set(),
 ): FlowMarks {
   const regionById = new Map(regions.map((r) => [r.id, r]));
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -150,7 +173,7 @@ export function flowMarks(
         userId,
         regionId,
         d: pathOf(user, region).d,
-        widthPx: 1 + 5 * share,
+        widthPx: Math.round((1 + 5 * share) * 2) / 2, // half-pixel steps: no repaint for a tiny change
         band: latencyBand(latencyMs),
         share,
         latencyMs,
@@ -160,6 +183,7 @@ export function flowMarks(
   });
 
   const links: LinkMark[] = [];
+  const candidates: { flow: FlowMark; applied: number; link: number }[] = [];
   const ids = frame?.regionIds ?? regions.map((r) => r.id);
   for (let a = 0; a < ids.length; a++) {
     for (let b = a + 1; b < ids.length; b++) {
@@ -180,9 +204,9 @@ export function flowMarks(
         const maxMs = detail?.links.maxLagMs[l] ?? Number.NaN;
         describe.push(`${src.id} -> ${dst.id}: lag ${round(lagMs)} (max ${round(maxMs)}), ${Math.round(applied)} writes/s`);
         if (applied > 0 && !partitioned && !held && Number.isFinite(lagMs)) {
-          const { d, lengthPx } = pathOf(src, dst);
-          const periodS = lengthPx > 0 ? (DASH_PERIOD_PX * crossingS(lagMs)) / lengthPx : 1;
-          flows.push({ from: src.id, to: dst.id, d, lagMs, periodS: Math.round(periodS * 100) / 100 });
+          const { d, track } = pathOf(src, dst);
+          const flow = { from: src.id, to: dst.id, d, track, lagMs, crossingS: Math.round(crossingS(lagMs) * 10) / 10 };
+          candidates.push({ flow, applied, link: links.length });
         }
       }
       const action = partitioned ? 'partitioned: click to heal' : 'click to partition';
@@ -199,6 +223,12 @@ export function flowMarks(
     }
   }
 
+  // The busiest directions move; ties in scenario order and a bonus for the ones already moving, so the choice
+  // does not flicker from one window to the next (each change restarts animations).
+  const rank = (c: { flow: FlowMark; applied: number }) => c.applied * (sticky.has(`${c.flow.from}>${c.flow.to}`) ? 2 : 1);
+  candidates.sort((p, q) => rank(q) - rank(p) || p.link - q.link);
+  for (const { flow, link } of candidates.slice(0, MAX_ANIMATED_FLOWS)) (links[link]?.flows as FlowMark[]).push(flow);
+
   const regionMarks = regions.map((region): RegionMark => {
     const r = frame?.regionIds.indexOf(region.id) ?? -1;
     const state = r >= 0 ? (detail?.regions.state[r] ?? 0) : 0;
@@ -206,4 +236,26 @@ export function flowMarks(
     return { id: region.id, x, y, dark: (state & REGION_DARK) !== 0, out: (state & REGION_OUT) !== 0, writer: (state & REGION_WRITER) !== 0 };
   });
   return { arcs, links, regions: regionMarks };
+}
+
+export interface Keyframe {
+  readonly offset: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * A mark's keyframes along a track: evenly spaced in time; where the track jumps across the map (the
+ * antimeridian), the mark waits at the edge and reappears on the other side instead of sweeping over the map.
+ */
+export function trackKeyframes(track: readonly { readonly x: number; readonly y: number }[], mapWidth: number): Keyframe[] {
+  const frames: Keyframe[] = [];
+  const last = Math.max(1, track.length - 1);
+  track.forEach((p, i) => {
+    const offset = i / last;
+    const before = track[i - 1];
+    if (before && Math.abs(p.x - before.x) > mapWidth / 2) frames.push({ offset, x: before.x, y: before.y });
+    frames.push({ offset, x: p.x, y: p.y });
+  });
+  return frames;
 }
