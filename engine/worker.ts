@@ -8,6 +8,12 @@ import { createSimulation, type Simulation } from './simulation.ts';
 import { parseScenario, formatIssues } from './scenario/parse.ts';
 import { encodeWindows, type SnapshotMessage } from './snapshot.ts';
 import type { Report } from './report.ts';
+import { parseDrill } from './drills/drills.ts';
+import { DrillPlay, replayTo, type StepOutcome } from './drills/drillRun.ts';
+import type { Drill } from './drills/drillSchema.ts';
+import { incidentReport } from './export/incidentReport.ts';
+import { metricsCsv } from './export/metricsCsv.ts';
+import type { MetricsWindow } from './snapshot.ts';
 
 /** Real milliseconds between snapshots. */
 const TICK_MS = 100;
@@ -27,6 +33,8 @@ export interface LoadResult {
 }
 
 let simulation: Simulation | undefined;
+/** The drill being played, if any: its simulation is `simulation`, so the map and charts show it. */
+let drillPlay: DrillPlay | undefined;
 /** The scenario as last loaded or edited: what a replay (seek) starts from. */
 let current: Simulation['scenario'] | undefined;
 /** Increases with each seek and load; a replay in progress stops when it is no longer the latest. */
@@ -102,6 +110,7 @@ const api = {
     api.pause();
     seekGeneration++;
     seeking = false;
+    drillPlay = undefined;
     current = parsed.scenario;
     simulation = createSimulation(parsed.scenario);
     publish();
@@ -170,11 +179,83 @@ const api = {
   report(): Report | null {
     return simulation?.report() ?? null;
   },
+  /**
+   * Starts a drill (validated here: the schema, its preset or scenario, its setting paths): its simulation
+   * becomes the one shown, paused at 0. Returns the drill and the scenario it starts from, or the problems.
+   */
+  drillStart(input: unknown): DrillStart {
+    const parsed = parseDrill(input);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    return showDrill(new DrillPlay(parsed.value.drill, parsed.value.scenario));
+  },
+  /** Does the drill's next step (a question's answer, or null), publishing what the run did. */
+  drillStep(answer: number | null): DrillState | null {
+    if (!drillPlay || drillPlay.done) return null;
+    api.pause();
+    const outcome = drillPlay.step(answer);
+    current = drillPlay.scenario;
+    publish();
+    return stateOf(drillPlay, outcome);
+  },
+  /** Goes back to just before step `index`, replaying the steps before it from the seed (answers do not matter). */
+  drillRewind(index: number): DrillState | null {
+    if (!drillPlay) return null;
+    return showDrill(replayTo(drillPlay.drill, drillPlay.base, Math.max(0, Math.floor(index))));
+  },
+  /**
+   * The run so far, for export: the report as JSON, the incident report as Markdown, and every second's metrics
+   * as CSV (windows are not kept as they stream, so they come from a replay of the scenario from its seed to now:
+   * the same numbers, since the engine is deterministic; a drill's mid-run setting changes are the exception).
+   */
+  exportRun(): { readonly report: Report; readonly markdown: string; readonly csv: string } | null {
+    if (!simulation || !current) return null;
+    const report = simulation.report();
+    const replay = createSimulation(current);
+    const windows: MetricsWindow[] = [];
+    while (!replay.done && replay.timeS < simulation.timeS) {
+      replay.advanceTo(Math.min(simulation.timeS, replay.timeS + 60));
+      windows.push(...replay.takeWindows());
+    }
+    const csv = metricsCsv(windows, current.users.map((u) => u.id), current.regions.map((r) => r.id));
+    return { report, markdown: incidentReport(current, report), csv };
+  },
   /** A liveness probe: answers at once unless the worker is stuck. */
   ping(): number {
     return simulation?.timeS ?? 0;
   },
 };
+
+/** A drill started, or why it could not be. */
+export type DrillStart = DrillState | { readonly ok: false; readonly errors: readonly string[] };
+
+export interface DrillState {
+  readonly ok: true;
+  readonly drill: Drill;
+  /** The scenario as the drill's actions have made it so far. */
+  readonly scenario: Simulation['scenario'];
+  /** Index of the next step (steps.length when done). */
+  readonly next: number;
+  readonly timeS: number;
+  /** Outcomes of the steps done so far, in order (questions carry no answer after a rewind). */
+  readonly outcomes: readonly StepOutcome[];
+  /** The outcome of the step just done, if this follows a step. */
+  readonly last: StepOutcome | null;
+}
+
+function stateOf(play: DrillPlay, last: StepOutcome | null = null): DrillState {
+  return { ok: true, drill: play.drill, scenario: play.scenario, next: play.next, timeS: play.simulation.timeS, outcomes: play.outcomes, last };
+}
+
+function showDrill(play: DrillPlay): DrillState {
+  api.pause();
+  seekGeneration++;
+  seeking = false;
+  drillPlay = play;
+  simulation = play.simulation;
+  current = play.scenario;
+  publish();
+  return stateOf(play);
+}
 
 export type EngineApi = typeof api;
 

@@ -21,6 +21,8 @@ export interface EngineClient {
   step(deltaS: number): void;
   /** Goes to `timeS` by deterministic replay from the seed; keeps playing if it was. */
   seek(timeS: number): void;
+  /** Any other control call (drills): undefined if the worker failed, which also restarts it. */
+  control<T>(run: (api: Remote<EngineApi>) => Promise<T>): Promise<T | undefined>;
   dispose(): void;
 }
 
@@ -176,6 +178,7 @@ export function startEngine(store: AppStore): EngineClient {
       void call((api) => api.step(deltaS));
     },
     seek: (timeS) => void seek(timeS),
+    control: (run) => call(run),
     dispose: () => {
       stopped = true;
       unsubscribe();

@@ -6,9 +6,10 @@ import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createFaultSlice, type FaultSlice } from './faultSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
-export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice;
+export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice;
 
 export function createAppStore(initial: Scenario) {
   return create<AppState>()((...a) => ({
@@ -18,6 +19,7 @@ export function createAppStore(initial: Scenario) {
     ...createMetricsSlice(...a),
     ...createHistorySlice(...a),
     ...createFaultSlice(...a),
+    ...createLibrarySlice(...a),
   }));
 }
 

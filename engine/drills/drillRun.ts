@@ -54,7 +54,8 @@ export class DrillPlay {
 
   constructor(
     readonly drill: Drill,
-    base: Scenario,
+    /** The scenario the drill starts from. */
+    readonly base: Scenario,
   ) {
     this.scenario = base;
     this.simulation = createSimulation(base);

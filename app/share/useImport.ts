@@ -1,0 +1,32 @@
+/** Opening a file: a scenario replaces the current one, a preset opens with its notes, a drill starts playing. */
+import { useCallback } from 'react';
+import { useApp } from '../store/context.ts';
+import type { AppState } from '../store/index.ts';
+import { readImport } from './importFile.ts';
+
+const selectOpened = (s: AppState) => s.scenarioOpened;
+const selectPreset = (s: AppState) => s.presetOpened;
+const selectNotice = (s: AppState) => s.noticeShown;
+const selectDrill = (s: AppState) => s.drillRequested;
+
+export function useImport(onDone: () => void = () => {}): (file: File) => Promise<void> {
+  const opened = useApp(selectOpened);
+  const openPreset = useApp(selectPreset);
+  const notice = useApp(selectNotice);
+  const requestDrill = useApp(selectDrill);
+  return useCallback(
+    async (file: File) => {
+      const result = await readImport(file);
+      if (result.kind === 'error') return notice(result.text, result.details);
+      if (result.kind === 'scenario') opened(result.scenario);
+      else if (result.kind === 'preset') {
+        const { parsePreset } = await import('../../engine/presets/presets.ts');
+        const parsed = parsePreset(result.input);
+        if (!parsed.ok) return notice(`${file.name} is not a valid preset: nothing was changed.`, parsed.errors);
+        openPreset(parsed.preset);
+      } else requestDrill(result.input, file.name);
+      onDone();
+    },
+    [opened, openPreset, notice, requestDrill, onDone],
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Where the scenario came from and how the page is shown: the preset it was opened from (its notes and expected
+ * outcomes stay on screen while it runs), and the view mode: edit (everything), present (classroom: large type,
+ * editing hidden) or embed (read-only in an iframe, from ?embed=1).
+ */
+import type { StateCreator } from 'zustand';
+import type { Preset } from '../../engine/presets/presets.ts';
+import type { AppState } from './index.ts';
+
+export type ViewMode = 'edit' | 'present' | 'embed';
+
+export interface LibrarySlice {
+  /** The preset the current scenario was opened from; null for anything else. */
+  activePreset: Preset | null;
+  viewMode: ViewMode;
+  /** Opens a preset: its scenario replaces the current one (the run restarts). */
+  presetOpened: (preset: Preset) => void;
+  /** A scenario from elsewhere (a file, a recent one): replaces the current one; no preset notes. */
+  scenarioOpened: (scenario: AppState['scenario']) => void;
+  viewModeChanged: (mode: ViewMode) => void;
+  /** A drill to play (from a file or the drill gallery), until the player takes it; `seq` tells requests apart. */
+  drillRequest: { readonly input: unknown; readonly source: string; readonly seq: number } | null;
+  drillRequested: (input: unknown, source: string) => void;
+  /** A drill's scenario as its actions made it: shown without restarting the run (the drill's run is the engine's). */
+  drillScenarioShown: (scenario: AppState['scenario']) => void;
+}
+
+let drillSeq = 0;
+
+export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
+    activePreset: null,
+    viewMode: typeof window === 'undefined' ? 'edit' : viewModeFromSearch(window.location.search),
+    presetOpened: (preset) => {
+      get().scenarioLoaded(preset.scenario);
+      set({ activePreset: preset });
+    },
+    scenarioOpened: (scenario) => {
+      get().scenarioLoaded(scenario);
+      set({ activePreset: null });
+    },
+    // Embedding is fixed by the page's address; only edit and present switch.
+    viewModeChanged: (mode) => set((state) => (state.viewMode === 'embed' ? {} : { viewMode: mode })),
+    drillRequest: null,
+    drillRequested: (input, source) => set({ drillRequest: { input, source, seq: ++drillSeq } }),
+    // Undo across a drill's steps would fight its script: the history starts afresh.
+    drillScenarioShown: (scenario) => set({ scenario, activePreset: null, past: [], future: [], selection: [] }),
+});
+
+/** The view mode a page address asks for: `?embed=1` embeds, `?present=1` presents. */
+export function viewModeFromSearch(search: string): ViewMode {
+  const params = new URLSearchParams(search);
+  if (params.get('embed') === '1') return 'embed';
+  if (params.get('present') === '1') return 'present';
+  return 'edit';
+}
