@@ -139,3 +139,25 @@ test('an active-active run with a region failure lists conflicts side by side an
   await expect(page.getByTestId('conflicts-chart').getByTestId('total-series-conflicts')).toHaveAttribute('d', /^M.+L/);
   expect(errors).toEqual([]);
 });
+
+test('a compliance violation names its data and route, and pointing at it rings the region on the map', async ({ page }) => {
+  const errors = watchErrors(page);
+  const scenario: ScenarioInput = {
+    ...defaultScenario,
+    name: 'PII kept in its jurisdiction, unpinned',
+    data: { ...defaultScenario.data, datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction', pinned: false }] },
+  };
+  await page.goto(hashOf(scenario));
+  await expect(page.getByTestId('scenario-name')).toHaveText('PII kept in its jurisdiction, unpinned');
+  await tab(page, 'Data').click();
+  const row = page.getByTestId('compliance-violations').getByTestId('violation-row').first();
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText('pii');
+  await expect(row).toContainText(/-> \S+/);
+  await expect(page.locator('[data-testid^="region-highlight:"]')).toHaveCount(0);
+  await row.getByRole('button').hover();
+  await expect(page.locator('[data-testid^="region-highlight:"]').first()).toBeVisible();
+  await page.mouse.move(5, 5);
+  await expect(page.locator('[data-testid^="region-highlight:"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

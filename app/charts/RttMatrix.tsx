@@ -19,7 +19,11 @@ export const RttMatrix = memo(function RttMatrix() {
       {!links ? (
         <p className="panel__empty">Waiting for the engine's first report.</p>
       ) : (
-        <svg viewBox={`0 0 ${marks.width + 8} ${marks.height + 4}`} className="chart__svg rtt" role="img" aria-label={`Round trips between ${ids.length} regions, up to ${Math.round(marks.maxMs)} ms`}>
+        <svg
+          viewBox={`0 0 ${marks.width + 64} ${marks.height + 4}`}
+          width={marks.width + 64}
+          className="rtt"
+          role="img" aria-label={`Round trips between ${ids.length} regions, up to ${Math.round(marks.maxMs)} ms`}>
           {marks.colLabels.map((c) => (
             <text key={c.id} className="chart__tick" transform={`translate(${c.x},60) rotate(-40)`} textAnchor="start">
               {c.id}
