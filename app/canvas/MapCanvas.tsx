@@ -20,7 +20,6 @@ import { WorldMap } from '../map/WorldMap.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, unproject } from '../map/projection.ts';
 import { PALETTE_MIME, readPayload } from '../palette/dragPayload.ts';
 import { routingLabel } from '../palette/routingPolicies.ts';
-import { addFromPalette } from '../palette/addEntry.ts';
 import { useEditShortcuts } from './useEditShortcuts.ts';
 
 const nodeTypes: NodeTypes = { region: RegionNode, user: UserNode };
@@ -147,7 +146,8 @@ export function MapCanvas() {
       event.preventDefault();
       const point = flow.current?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const place = point ? unproject(point) : undefined;
-      addFromPalette(store.getState, payload, place);
+      // Adding is not needed for the first paint: its code (and the city list) loads on the first drop.
+      void import('../palette/addEntry.ts').then(({ addFromPalette }) => addFromPalette(store.getState, payload, place));
     },
     [store],
   );

@@ -3,7 +3,8 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { regionPlace } from '../../engine/geo/regionPlace.ts';
-import { renameNode, setIn, setRegionPlacement, type NodeRef } from '../store/scenarioEdits.ts';
+import { renameNode, setIn, type NodeRef } from '../store/scenarioEdits.ts';
+import { setRegionPlacement } from './regionPlacement.ts';
 import { Field } from './Field.tsx';
 
 const selectScenario = (s: AppState) => s.scenario;

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
-import { describeChange } from '../store/scenarioEdits.ts';
+import { describeChange } from '../store/describeChange.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { Palette } from './Palette.tsx';

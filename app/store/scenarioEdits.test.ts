@@ -3,7 +3,9 @@ import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { addRegion, addUser, deleteNodes, describeChange, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, setRegionPlacement, uniqueId } from './scenarioEdits.ts';
+import { addRegion, addUser, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, uniqueId } from './scenarioEdits.ts';
+import { describeChange } from './describeChange.ts';
+import { setRegionPlacement } from '../inspector/regionPlacement.ts';
 
 function scenario(overrides: Record<string, unknown> = {}): Scenario {
   const parsed = parseScenario({ ...defaultScenario, ...overrides });

@@ -260,29 +260,6 @@ export function getIn(root: unknown, path: FieldPath): unknown {
 }
 
 /**
- * The region placed at a catalogue entry (its coordinates dropped) or, with `catalog` undefined, made custom
- * where it is now (keeping the entry's city as its name and its jurisdiction).
- */
-export function setRegionPlacement(scenario: Scenario, regionId: string, catalog: string | undefined): Scenario {
-  return {
-    ...scenario,
-    regions: scenario.regions.map((region) => {
-      if (region.id !== regionId || region.catalog === catalog) return region;
-      const { catalog: _catalog, lat: _lat, lon: _lon, ...rest } = region;
-      if (catalog !== undefined) {
-        const name = region.name?.endsWith(' (moved)') ? undefined : region.name;
-        const { name: _name, ...unnamed } = rest;
-        return { ...unnamed, ...(name !== undefined ? { name } : {}), catalog };
-      }
-      const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
-      const place = regionPlace(region);
-      const jurisdiction = region.jurisdiction ?? entry?.jurisdiction;
-      return { ...rest, name: region.name ?? entry?.city, lat: place.lat, lon: place.lon, ...(jurisdiction ? { jurisdiction } : {}) };
-    }),
-  };
-}
-
-/**
  * The scenario with a region or population under a new id, and everything that named the old one following
  * it (a region's faults and the primary). The new id is checked by the schema like any other edit.
  */
@@ -297,30 +274,4 @@ export function renameNode(scenario: Scenario, ref: NodeRef, newId: string): Sce
     data: scenario.data.primary === undefined ? scenario.data : { ...scenario.data, primary: follow(scenario.data.primary) },
     faults: scenario.faults.map((f) => ('region' in f ? { ...f, region: follow(f.region) } : { ...f, from: follow(f.from), to: follow(f.to) })),
   };
-}
-
-/** A short sentence for what changed between two scenarios ("Added region eu-central-1"), for a live announcement. */
-export function describeChange(before: Scenario, after: Scenario): string {
-  const phrases: string[] = [];
-  const diff = (kind: string, a: readonly { id: string }[], b: readonly { id: string }[]) => {
-    const was = new Set(a.map((n) => n.id));
-    const is = new Set(b.map((n) => n.id));
-    const added = b.filter((n) => !was.has(n.id)).map((n) => n.id);
-    const removed = a.filter((n) => !is.has(n.id)).map((n) => n.id);
-    const list = (ids: string[]) => (ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', '));
-    if (added.length > 0 && removed.length === 1 && added.length === 1) phrases.push(`Renamed ${kind} ${removed[0]} to ${added[0]}`);
-    else {
-      if (added.length > 0) phrases.push(`Added ${kind} ${list(added)}`);
-      if (removed.length > 0) phrases.push(`Deleted ${kind} ${list(removed)}`);
-    }
-    if (added.length === 0 && removed.length === 0) {
-      const moved = b.filter((n, i) => JSON.stringify(n) !== JSON.stringify(a[i])).map((n) => n.id);
-      if (moved.length > 0) phrases.push(`Changed ${kind} ${list(moved)}`);
-    }
-  };
-  diff('region', before.regions, after.regions);
-  diff('users', before.users, after.users);
-  if (phrases.length > 0) return phrases.join('; ');
-  const keys = (Object.keys(after) as (keyof Scenario)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  return keys.length > 0 ? `Changed ${keys.join(', ')}` : 'No change';
 }
