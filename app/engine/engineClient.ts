@@ -123,9 +123,11 @@ export function startEngine(store: AppStore): EngineClient {
     void load(resumeAtS);
   }
 
+  /** Control calls that may keep the worker busy for long on purpose (a drill replay, an export). */
+  let longCalls = 0;
   const watchdog = startWatchdog({
     ping: () => connection.api.ping(),
-    shouldWatch: () => !stopped && (store.getState().playing || store.getState().seekingToS !== null),
+    shouldWatch: () => !stopped && longCalls === 0 && (store.getState().playing || store.getState().seekingToS !== null),
     onStuck: () => recover('stopped answering'),
   });
 
@@ -178,7 +180,10 @@ export function startEngine(store: AppStore): EngineClient {
       void call((api) => api.step(deltaS));
     },
     seek: (timeS) => void seek(timeS),
-    control: (run) => call(run),
+    control: (run) => {
+      longCalls++;
+      return call(run).finally(() => longCalls--);
+    },
     dispose: () => {
       stopped = true;
       unsubscribe();

@@ -40,6 +40,22 @@ describe('the worker watchdog', () => {
     dog.stop();
   });
 
+  it('forgets an unanswered ping when watching stops (paused, or a long call on purpose)', async () => {
+    const onStuck = vi.fn();
+    let watching = true;
+    const dog = startWatchdog({ ping: () => new Promise(() => undefined), shouldWatch: () => watching, onStuck, now: clock });
+    await vi.advanceTimersByTimeAsync(2_500); // a ping in flight for 1.5 s
+    watching = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(onStuck).not.toHaveBeenCalled();
+    watching = true; // at 12.5 s: a fresh ping at 13 s, so silence is called at 16 s, not earlier
+    await vi.advanceTimersByTimeAsync(3_400);
+    expect(onStuck).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(onStuck).toHaveBeenCalledTimes(1);
+    dog.stop();
+  });
+
   it('ignores a late answer from a worker it already gave up on', async () => {
     const onStuck = vi.fn();
     let answerLate: (() => void) | undefined;

@@ -27,6 +27,12 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
   let generation = 0;
 
   const check = (): void => {
+    if (!shouldWatch()) {
+      // Paused, or the worker is busy on purpose: a ping in flight proves nothing; start afresh later.
+      sentAtMs = undefined;
+      generation++;
+      return;
+    }
     if (sentAtMs !== undefined) {
       if (now() - sentAtMs >= timeoutMs) {
         sentAtMs = undefined;
@@ -35,7 +41,6 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
       }
       return;
     }
-    if (!shouldWatch()) return;
     const sentIn = generation;
     sentAtMs = now();
     ping().then(

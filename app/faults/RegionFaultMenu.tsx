@@ -9,6 +9,7 @@ import type { UntimedFault } from './faultList.ts';
 
 const select = (s: AppState) => ({
   regionId: s.faultMenuRegion,
+  focusOnOpen: s.faultMenuFocused,
   close: s.faultMenuOpened,
   faultInjected: s.faultInjected,
   down: s.faultMenuRegion !== null && regionDownAt(s.scenario.faults, s.faultMenuRegion, s.timeS),
@@ -23,7 +24,7 @@ function placeBeside(regionId: string): { left: number; top: number } {
 
 /** The small menu a click on a region opens: fail it, restore it, or give it a gray failure or a capacity loss, now. */
 export default function RegionFaultMenu() {
-  const { regionId, close, faultInjected, down } = useApp(useShallow(select));
+  const { regionId, focusOnOpen, close, faultInjected, down } = useApp(useShallow(select));
   const store = useContext(StoreContext);
   const menu = useRef<HTMLDivElement>(null);
   const [addedMs, setAddedMs] = useState(200);
@@ -34,13 +35,17 @@ export default function RegionFaultMenu() {
   useLayoutEffect(() => {
     if (regionId === null) return;
     setPlace(placeBeside(regionId));
-    menu.current?.querySelector('button')?.focus();
-  }, [regionId]);
+    // From the keyboard the menu takes the focus; a click leaves it (and the map's selection) where it is.
+    if (focusOnOpen) menu.current?.querySelector('button')?.focus();
+  }, [regionId, focusOnOpen]);
 
   useEffect(() => {
     if (regionId === null) return undefined;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close(null);
+      if (e.key !== 'Escape') return;
+      close(null);
+      // Back to the region it was opened from, for a keyboard user.
+      if (focusOnOpen) regionNodeElement(regionId)?.closest<HTMLElement>('.react-flow__node')?.focus();
     };
     const onPointer = (e: PointerEvent) => {
       if (menu.current && e.target instanceof Node && !menu.current.contains(e.target)) close(null);
@@ -51,7 +56,7 @@ export default function RegionFaultMenu() {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onPointer, true);
     };
-  }, [regionId, close]);
+  }, [regionId, close, focusOnOpen]);
 
   if (regionId === null) return null;
   /** Injects `fault` at the run's current time, then closes. */

@@ -21,8 +21,8 @@ export function regionIdAt(target: EventTarget | null): string | null {
   return node ? (node.getAttribute('data-testid') ?? '').slice(PREFIX.length) || null : null;
 }
 
-/** Calls `open(regionId)` on a click (not a drag) or Enter on a region node. Returns the cleanup. */
-export function listenForRegionClicks(open: (regionId: string) => void): () => void {
+/** Calls `open(regionId, byKeyboard)` on a click (not a drag) or Enter on a region node. Returns the cleanup. */
+export function listenForRegionClicks(open: (regionId: string, byKeyboard: boolean) => void): () => void {
   let down: { x: number; y: number } | undefined;
   const onPointerDown = (e: PointerEvent) => {
     down = { x: e.clientX, y: e.clientY };
@@ -31,13 +31,13 @@ export function listenForRegionClicks(open: (regionId: string) => void): () => v
     const regionId = regionIdAt(e.target);
     if (!regionId) return;
     if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_SLOP_PX) return;
-    open(regionId);
+    open(regionId, false);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' || !(e.target instanceof Element)) return;
     const node = e.target.closest('.react-flow__node');
     const inner = node?.querySelector(`[data-testid^="${PREFIX}"]`);
-    if (inner && e.target === node) open((inner.getAttribute('data-testid') ?? '').slice(PREFIX.length));
+    if (inner && e.target === node) open((inner.getAttribute('data-testid') ?? '').slice(PREFIX.length), true);
   };
   window.addEventListener('pointerdown', onPointerDown, true);
   document.addEventListener('click', onClick);

@@ -6,15 +6,18 @@ import type { AppState } from './index.ts';
 export interface FaultSlice {
   /** The region whose fault menu is open on the map, or null. */
   faultMenuRegion: string | null;
-  /** Opens the fault menu of a region (a click on it on the map), or closes it with null. */
-  faultMenuOpened: (regionId: string | null) => void;
+  /** The menu was opened from the keyboard, so it takes the focus (a click leaves it where it is). */
+  faultMenuFocused: boolean;
+  /** Opens the fault menu of a region (a click or Enter on it on the map), or closes it with null. */
+  faultMenuOpened: (regionId: string | null, byKeyboard?: boolean) => void;
   /** The person removed the fault at `index` of scenario.faults: the run replays without it. */
   faultRemoved: (index: number) => void;
 }
 
 export const createFaultSlice: StateCreator<AppState, [], [], FaultSlice> = (set, get) => ({
   faultMenuRegion: null,
-  faultMenuOpened: (regionId) => set({ faultMenuRegion: regionId }),
+  faultMenuFocused: false,
+  faultMenuOpened: (regionId, byKeyboard = false) => set({ faultMenuRegion: regionId, faultMenuFocused: regionId !== null && byKeyboard }),
   faultRemoved: (index) => {
     const scenario = get().scenario;
     const next = removeFault(scenario, index);
