@@ -99,41 +99,6 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await page.keyboard.press('Control+z');
   await expect(regions(page)).toHaveCount(5);
 
-  // Shift-click selects several; duplicate them with Ctrl+D.
-  await page.getByTestId('node-user:berlin').click();
-  await page.getByTestId('node-user:tokyo').click({ modifiers: ['Shift'] });
-  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
-  await page.keyboard.press('Control+d');
-  await expect(page.getByTestId('node-user:berlin-copy')).toBeVisible();
-  await expect(page.getByTestId('node-user:tokyo-copy')).toBeVisible();
-  await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('node-user:berlin-copy')).toHaveCount(0);
-
-  // Shift and drag on the map draws a selection box: Dublin's region and Berlin's users are inside.
-  await page.keyboard.press('Escape');
-  const dublin = await centreOf(page, '[data-testid="region-node-eu-west"] .map-node__dot');
-  const berlin = await centreOf(page, '[data-testid="node-user:berlin"]');
-  await page.keyboard.down('Shift');
-  await page.mouse.move(Math.min(dublin.x, berlin.x) - 12, Math.min(dublin.y, berlin.y) - 12);
-  await page.mouse.down();
-  await page.mouse.move(Math.max(dublin.x, berlin.x) + 12, Math.max(dublin.y, berlin.y) + 12, { steps: 8 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
-  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
-  await expect(page.getByTestId('inspector-multi')).toContainText('eu-west');
-  await expect(page.getByTestId('inspector-multi')).toContainText('berlin');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('inspector-scenario')).toBeVisible();
-
-  // Arrow keys move the selected node (a burst of presses is one edit), and undo puts it back.
-  await page.getByTestId('node-user:berlin').click();
-  const lonField = page.getByTestId('inspector-user-lon');
-  await expect(lonField).toHaveValue('13.4');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(async () => Number(await lonField.inputValue())).toBeGreaterThan(15);
-  await page.keyboard.press('Control+z');
-  await expect(lonField).toHaveValue('13.4');
-
   // An invalid value in the inspector: the schema's message in place, the value not applied.
   await page.getByTestId('node-user:berlin').click();
   const latField = page.getByTestId('inspector-user-lat');
@@ -241,5 +206,57 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await page.goto('/');
   await expect(page.getByRole('alert').first()).toContainText('autosaved scenario is damaged');
   await expect(page.getByTestId('scenario-name')).toHaveText('Active-passive, US primary');
+  expect(errors).toEqual([]);
+});
+
+test('select several (shift-click, shift-drag), edit them together, duplicate, and nudge with the arrow keys', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+  await expect(regions(page)).toHaveCount(3);
+
+  // Shift-click selects several; duplicate them with Ctrl+D.
+  await page.getByTestId('node-user:berlin').click();
+  await page.getByTestId('node-user:tokyo').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
+  // Their common settings are edited together, as one step.
+  const sharedQps = page.getByTestId('inspector-shared-qps');
+  await expect(sharedQps).toHaveValue(''); // Berlin 300, Tokyo 250: mixed
+  await expect(sharedQps).toHaveAttribute('placeholder', '(mixed)');
+  await sharedQps.fill('333');
+  await sharedQps.press('Enter');
+  await expect(page.getByTestId('edit-status')).toHaveText('Changed users berlin, tokyo');
+  await expect(sharedQps).toHaveValue('333');
+  await page.getByTestId('inspector-multi').getByRole('heading').click(); // out of the field, so keys go to the editor
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-user:berlin-copy')).toBeVisible();
+  await expect(page.getByTestId('node-user:tokyo-copy')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-user:berlin-copy')).toHaveCount(0);
+
+  // Shift and drag on the map draws a selection box: Dublin's region and Berlin's users are inside.
+  await page.keyboard.press('Escape');
+  const dublin = await centreOf(page, '[data-testid="region-node-eu-west"] .map-node__dot');
+  const berlin = await centreOf(page, '[data-testid="node-user:berlin"]');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(Math.min(dublin.x, berlin.x) - 12, Math.min(dublin.y, berlin.y) - 12);
+  await page.mouse.down();
+  await page.mouse.move(Math.max(dublin.x, berlin.x) + 12, Math.max(dublin.y, berlin.y) + 12, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector-multi')).toContainText('2 selected');
+  await expect(page.getByTestId('inspector-multi')).toContainText('eu-west');
+  await expect(page.getByTestId('inspector-multi')).toContainText('berlin');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector-scenario')).toBeVisible();
+
+  // Arrow keys move the selected node (a burst of presses is one edit), and undo puts it back.
+  await page.getByTestId('node-user:berlin').click();
+  const lonField = page.getByTestId('inspector-user-lon');
+  await expect(lonField).toHaveValue('13.4');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await lonField.inputValue())).toBeGreaterThan(15);
+  await page.keyboard.press('Control+z');
+  await expect(lonField).toHaveValue('13.4');
   expect(errors).toEqual([]);
 });

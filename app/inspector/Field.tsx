@@ -2,7 +2,7 @@ import { useContext, useId, useState, type KeyboardEvent, type ReactNode } from 
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import { checkEdit, choicesAt, describeField, draftValue, getIn, valueText, type FieldKind, type FieldPath } from './fieldModel.ts';
+import { checkEdit, choicesAt, describeField, draftValue, getIn, setIn, valueText, type FieldKind, type FieldPath } from './fieldModel.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 
@@ -22,6 +22,8 @@ export interface FieldProps {
   readonly precheck?: (value: unknown) => string | undefined;
   /** Applies a valid value, when it is more than replacing the scenario (a rename keeps the selection). */
   readonly commit?: (value: unknown) => void;
+  /** The same field of other selected nodes: edited together; shown empty ("mixed") when they differ. */
+  readonly alsoPaths?: readonly FieldPath[];
 }
 
 /**
@@ -29,21 +31,24 @@ export interface FieldProps {
  * when the field is left; an invalid draft stays in the field with the schema's message beside it and is not
  * applied. Escape puts the current value back.
  */
-export function Field({ path, label, kind = 'number', optional = false, choices, unit, testId, build, precheck, commit }: FieldProps) {
+export function Field({ path, label, kind = 'number', optional = false, choices, unit, testId, build, precheck, commit, alsoPaths = [] }: FieldProps) {
   const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const current = getIn(scenario, path);
+  const first = getIn(scenario, path);
+  const mixed = alsoPaths.some((other) => getIn(scenario, other) !== first);
+  const current = mixed ? undefined : first;
   const hint = describeField(path);
+  const buildAll = build ?? (alsoPaths.length > 0 ? (s: Scenario, value: unknown) => [path, ...alsoPaths].reduce((acc, p) => setIn(acc, p, value), s) : undefined);
 
   const check = (text: string | boolean) => {
     const value = draftValue(kind, text, optional);
     if (!value.ok) return value;
     const early = value.value === current ? undefined : precheck?.(value.value);
     if (early) return { ok: false as const, message: early };
-    return { ...checkEdit(scenario, path, value.value, build), value: value.value };
+    return { ...checkEdit(scenario, path, value.value, buildAll), value: value.value };
   };
 
   const apply = (text: string | boolean) => {
@@ -103,7 +108,7 @@ export function Field({ path, label, kind = 'number', optional = false, choices,
         type="text"
         inputMode={kind === 'number' ? 'decimal' : undefined}
         value={draft ?? valueText(current)}
-        placeholder={optional ? '(default)' : undefined}
+        placeholder={mixed ? '(mixed)' : optional ? '(default)' : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
           const result = check(e.target.value);

@@ -4,7 +4,7 @@ import type { AppState } from '../store/index.ts';
 import { ROUTING_SELECTION } from '../store/scenarioSlice.ts';
 import { parseNodeId } from '../canvas/scenarioNodes.ts';
 import { selectedRefs } from '../canvas/useEditShortcuts.ts';
-import { NodeActions, RegionInspector, UserInspector } from './NodeInspectors.tsx';
+import { NodeActions, RegionInspector, SharedFields, UserInspector } from './NodeInspectors.tsx';
 import { RoutingInspector } from './RoutingInspector.tsx';
 import { ScenarioInspector } from './ScenarioInspector.tsx';
 
@@ -31,6 +31,7 @@ export function Inspector() {
       <div data-testid="inspector-multi">
         <h3 className="inspector__title">{refs.length} selected</h3>
         <p className="inspector__note">{selection.map((id) => parseNodeId(id)?.id).filter(Boolean).join(', ')}</p>
+        <SharedFields key={refs.map((r) => `${r.kind}:${r.id}`).join(' ')} refs={refs} />
         <NodeActions refs={refs} />
       </div>
     );

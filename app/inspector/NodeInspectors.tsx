@@ -26,6 +26,46 @@ export function NodeActions({ refs }: { refs: readonly NodeRef[] }) {
 
 const PROVIDERS = ['aws', 'gcp', 'azure', 'ibm'] as const;
 
+const REGION_SHARED = [
+  ['capacityQps', 'Capacity', 'req/s'],
+  ['readServiceMs', 'Read service', 'ms'],
+  ['writeServiceMs', 'Write service', 'ms'],
+  ['weight', 'LB weight', undefined],
+  ['clockSkewMs', 'Clock skew', 'ms'],
+] as const;
+const USER_SHARED = [
+  ['qps', 'Load', 'req/s'],
+  ['writeRatio', 'Write share', '0-1'],
+  ['lastMileMs', 'Last mile', 'ms'],
+] as const;
+
+/** Several regions (or several populations) selected: their common settings, edited together as one step. */
+export function SharedFields({ refs }: { refs: readonly NodeRef[] }) {
+  const scenario = useApp(selectScenario);
+  const kind = refs[0]?.kind;
+  if (!kind || refs.some((r) => r.kind !== kind)) return <p className="inspector__note">Select only regions or only users to edit them together.</p>;
+  const list = kind === 'region' ? scenario.regions : scenario.users;
+  const key = kind === 'region' ? 'regions' : 'users';
+  const indices = refs.map((r) => list.findIndex((n) => n.id === r.id)).filter((i) => i >= 0);
+  const [head, ...rest] = indices;
+  if (head === undefined) return null;
+  const fields = kind === 'region' ? REGION_SHARED : USER_SHARED;
+  return (
+    <div data-testid="inspector-shared">
+      {fields.map(([field, label, unit]) => (
+        <Field
+          key={field}
+          path={[key, head, field]}
+          alsoPaths={rest.map((i) => [key, i, field])}
+          label={label}
+          unit={unit}
+          testId={`inspector-shared-${field}`}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The id, renamed with what refers to it (faults, the primary); the node stays selected. */
 function IdField({ kind, id, index }: { kind: 'region' | 'user'; id: string; index: number }) {
   const store = useContext(StoreContext);
