@@ -69,6 +69,7 @@ describe('history in the store', () => {
     store.getState().undoRequested();
     store.getState().undoRequested();
     expect(store.getState().scenario).toBe(s0);
+    expect(store.getState().selection).toEqual([]); // Lagos is gone again, and so is its selection
     store.getState().undoRequested(); // nothing more: no change
     expect(store.getState().scenario).toBe(s0);
     store.getState().redoRequested();

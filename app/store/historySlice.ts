@@ -38,9 +38,24 @@ export function redo(history: History, current: Scenario): (History & { scenario
   return { scenario, past: [...history.past, current], future: history.future.slice(1) };
 }
 
+/** The selection without nodes the scenario no longer has (an undone addition). */
+export function keepExisting(selection: readonly string[], scenario: Scenario): readonly string[] {
+  // Node ids as the canvas writes them; 'routing' is scenarioSlice's ROUTING_SELECTION (not imported: a cycle).
+  const ids = new Set([...scenario.regions.map((r) => `region:${r.id}`), ...scenario.users.map((u) => `user:${u.id}`), 'routing']);
+  return selection.every((id) => ids.has(id)) ? selection : selection.filter((id) => ids.has(id));
+}
+
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
   past: [],
   future: [],
-  undoRequested: () => set((state) => undo(state, state.scenario) ?? {}),
-  redoRequested: () => set((state) => redo(state, state.scenario) ?? {}),
+  undoRequested: () =>
+    set((state) => {
+      const step = undo(state, state.scenario);
+      return step ? { ...step, selection: keepExisting(state.selection, step.scenario) } : {};
+    }),
+  redoRequested: () =>
+    set((state) => {
+      const step = redo(state, state.scenario);
+      return step ? { ...step, selection: keepExisting(state.selection, step.scenario) } : {};
+    }),
 });
