@@ -174,14 +174,14 @@ function CustomEntries() {
     <>
       <p className="palette__help">Drag onto the map to place at the pointer, or type coordinates.</p>
       <ul className="palette__list" aria-label="Custom regions">
-        <PaletteItem payload={{ kind: 'custom-region' }} onAdd={() => focus('region')} label="Custom region: drag onto the map, or press to type coordinates" testId="palette-custom-region">
+        <PaletteItem payload={{ kind: 'custom-region' }} onAdd={() => focus('region')} label="Custom region: drag onto the map, or press to type coordinates" title="Custom region: drag onto the map, or press to type coordinates" testId="palette-custom-region">
           <span className="palette__provider">custom</span>
           <span className="palette__main">Region anywhere</span>
         </PaletteItem>
       </ul>
       <CoordinateForm kind="custom-region" latInputId={`${id}-region`} />
       <ul className="palette__list" aria-label="Custom users">
-        <PaletteItem payload={{ kind: 'custom-users' }} onAdd={() => focus('users')} label="Users anywhere: drag onto the map, or press to type coordinates" testId="palette-custom-users">
+        <PaletteItem payload={{ kind: 'custom-users' }} onAdd={() => focus('users')} label="Users anywhere: drag onto the map, or press to type coordinates" title="Users anywhere: drag onto the map, or press to type coordinates" testId="palette-custom-users">
           <span className="palette__provider">users</span>
           <span className="palette__main">Users anywhere</span>
         </PaletteItem>

@@ -9,6 +9,8 @@ interface Props {
   readonly children: ReactNode;
   readonly testId: string;
   readonly pressed?: boolean;
+  /** Tooltip; by default the label and how to add it. */
+  readonly title?: string;
 }
 
 /** Up and down arrows move between the entries of one list. */
@@ -24,7 +26,7 @@ function moveFocus(event: KeyboardEvent<HTMLButtonElement>): void {
 }
 
 /** One entry of the palette: drag it onto the map, or press it (Enter) to add it at its real place. */
-export function PaletteItem({ payload, onAdd, label, children, testId, pressed }: Props) {
+export function PaletteItem({ payload, onAdd, label, children, testId, pressed, title }: Props) {
   const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
     event.dataTransfer.setData(PALETTE_MIME, writePayload(payload));
     event.dataTransfer.setData('text/plain', label);
@@ -40,6 +42,7 @@ export function PaletteItem({ payload, onAdd, label, children, testId, pressed }
         onClick={onAdd}
         onKeyDown={moveFocus}
         aria-label={label}
+        title={title ?? `${label}: drag onto the map, or press Enter`}
         aria-pressed={pressed}
         data-testid={testId}
       >
