@@ -175,3 +175,40 @@ test('hostile links show a message, run no script, and leave the autosaved work 
   expect(alerted).toBe(false);
   expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 });
+
+test('export the scenario as JSON and import it back; a broken file changes nothing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await ready(page);
+  await openPreset(page, 'gdpr-data-placement');
+  await page.getByTestId('open-share').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('gdpr-data-placement-eu-pii-stays-in-the-eu.json');
+  const exported = JSON.parse((await (await file.createReadStream()).toArray()).join(''));
+  expect(exported.regions.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'eu-central', 'us-east']);
+
+  // Something else is open; importing the file brings the scenario back.
+  await openPreset(page, 'conflicts-lww');
+  await page.getByTestId('open-share').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'gdpr.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await expect(page.getByTestId('scenario-name')).toHaveText('GDPR data placement: EU PII stays in the EU');
+
+  await page.getByTestId('open-share').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"regions":[{"id":"x","lat":300,"lon":0}]}') });
+  await expect(page.getByRole('alert').first()).toContainText('broken.json is not a valid scenario: nothing was changed.');
+  await expect(page.getByRole('alert').first()).toContainText('regions[0].lat: must be between -90 and 90');
+  await expect(page.getByTestId('scenario-name')).toHaveText('GDPR data placement: EU PII stays in the EU');
+  expect(errors).toEqual([]);
+});
+
+test('presenter mode hides the editing chrome and enlarges the type', async ({ page }) => {
+  await ready(page);
+  await expect(page.locator('.editor-column')).toHaveCount(1);
+  const before = await page.locator('.app').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  await page.getByTestId('toggle-present').click();
+  await expect(page.locator('.app')).toHaveAttribute('data-mode', 'present');
+  await expect(page.locator('.editor-column')).toHaveCount(0);
+  const after = await page.locator('.app').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(after).toBeGreaterThan(before);
+});

@@ -42,12 +42,16 @@ function withSelection(nodes: ScenarioNode[], selection: readonly string[]): Sce
  * The map with the scenario's regions and user populations on it. Dragging a node moves it on Earth; palette
  * entries dropped on it are added; the selection lives in the store, so the inspector and shortcuts share it.
  */
+/** Embedded (?embed=1): the map is for watching; nothing on it can be moved, selected or dropped. */
+const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
+
 export function MapCanvas() {
   const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
   const selection = useApp(selectSelection);
   const [nodes, setNodes] = useState<ScenarioNode[]>(() => withSelection(scenarioToNodes(scenario), selection));
   const flow = useRef<ReactFlowInstance<ScenarioNode> | null>(null);
+  const readOnly = useApp(selectReadOnly);
   useEditShortcuts();
 
   // The scenario is the source of truth; local node state only carries a drag in progress.
@@ -142,7 +146,7 @@ export function MapCanvas() {
     (event: DragEvent<HTMLDivElement>) => {
       setDropTarget(false);
       const payload = readPayload(event.dataTransfer.getData(PALETTE_MIME));
-      if (!payload || !store) return;
+      if (!payload || !store || store.getState().viewMode === 'embed') return;
       event.preventDefault();
       const point = flow.current?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const place = point ? unproject(point) : undefined;
@@ -177,6 +181,8 @@ export function MapCanvas() {
         maxZoom={12}
         translateExtent={TRANSLATE_EXTENT}
         nodesConnectable={false}
+        nodesDraggable={!readOnly}
+        elementsSelectable={!readOnly}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
@@ -185,7 +191,7 @@ export function MapCanvas() {
         <WorldMap />
         <Controls showInteractive={false} position="bottom-left" />
         <Panel position="top-left">
-          <button
+          {readOnly ? <span className="map-routing">Routing: {routingLabel(policy)}</span> : <button
             type="button"
             className={`map-routing${routingSelected ? ' is-selected' : ''}`}
             onClick={() => store?.getState().selectionChanged([ROUTING_SELECTION])}
@@ -193,7 +199,7 @@ export function MapCanvas() {
             data-testid="routing-node"
           >
             Routing: {routingLabel(policy)}
-          </button>
+          </button>}
         </Panel>
       </ReactFlow>
     </div>

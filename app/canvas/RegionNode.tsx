@@ -6,12 +6,14 @@ import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
 import { parseNodeId, type RegionNode as RegionNodeType } from './scenarioNodes.ts';
 
 const selectToggle = (s: AppState) => s.regionFailureToggled;
+const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
 
 export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeProps<RegionNodeType>) {
   const regionId = parseNodeId(id)?.id ?? '';
   const down = useApp((s) => regionDownAt(s.scenario.faults, regionId, s.timeS));
   const toggle = useApp(selectToggle);
   const timeS = useApp((s) => s.timeS);
+  const readOnly = useApp(selectReadOnly);
   return (
     <div
       className={`map-node map-node--region${selected ? ' is-selected' : ''}${down ? ' is-down' : ''}`}
@@ -23,14 +25,14 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
       <span className="map-node__label">
         {data.label}
         {data.isPrimary && <span className="map-node__badge">primary</span>}
-        <button
+        {!readOnly && <button
           type="button"
           className="map-node__action nodrag"
           onClick={() => toggle(regionId, timeS)}
           aria-label={down ? `Bring region ${data.label} back up` : `Fail region ${data.label}`}
         >
           {down ? 'Restore' : 'Fail'}
-        </button>
+        </button>}
       </span>
     </div>
   );

@@ -9,13 +9,13 @@ export function selectedRefs(selection: readonly string[]): NodeRef[] {
   return selection.map(parseNodeId).filter((ref): ref is NodeRef => ref !== undefined);
 }
 
-/** Delete, duplicate, undo, redo, select all and clear selection from the keyboard, anywhere but in a field. */
+/** Delete, duplicate, copy, cut, paste, undo, redo, select all and clear selection from the keyboard, anywhere but in a field. */
 export function useEditShortcuts(): void {
   const store = useContext(StoreContext);
   useEffect(() => {
     if (!store) return;
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented) return;
+      if (event.defaultPrevented || store.getState().viewMode === 'embed') return; // embedded: read-only
       const command = commandFor({
         key: event.key,
         ctrlKey: event.ctrlKey,
@@ -34,6 +34,19 @@ export function useEditShortcuts(): void {
           break;
         case 'duplicate':
           state.nodesDuplicated(refs); // also keeps the browser's bookmark dialog away
+          break;
+        case 'copy':
+          // With no node selected, the browser copies text as usual.
+          if (refs.length === 0) return;
+          state.nodesCopied(refs);
+          break;
+        case 'cut':
+          if (refs.length === 0) return;
+          state.nodesCut(refs);
+          break;
+        case 'paste':
+          if (!state.clipboard) return;
+          state.clipboardPasted();
           break;
         case 'undo':
           state.undoRequested();
