@@ -1,7 +1,8 @@
 /**
  * Opens a region's fault menu when the person clicks its node on the map (or presses Enter on it), without a hook
  * in the canvas: a document listener recognises region nodes by their `data-testid="region-node-<id>"`. A press
- * that moved (a drag) is not a click, and clicks on the node's own buttons are left to them.
+ * that moved (a drag) is not a click, a click with a modifier selects (for editing), and clicks on the node's own
+ * buttons are left to them.
  */
 
 const PREFIX = 'region-node-';
@@ -29,7 +30,8 @@ export function listenForRegionClicks(open: (regionId: string, byKeyboard: boole
   };
   const onClick = (e: MouseEvent) => {
     const regionId = regionIdAt(e.target);
-    if (!regionId) return;
+    // Shift/Ctrl/Cmd-click adds to the map's selection (editing), so it opens nothing here.
+    if (!regionId || e.shiftKey || e.ctrlKey || e.metaKey) return;
     if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_SLOP_PX) return;
     open(regionId, false);
   };
