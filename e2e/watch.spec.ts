@@ -90,7 +90,8 @@ test('clicking a replication link partitions it (red dashed, lag climbing) and c
   await expect(link).toHaveAttribute('data-partitioned', 'true');
   await expect(page.getByTestId('flow:us-east:eu-west')).toHaveCount(0);
   await page.mouse.move(middle.x, middle.y + 1);
-  await expect(page.getByTestId('flow-tooltip')).toContainText('partitioned: click to heal');
+  await expect(page.getByTestId('flow-tooltip')).toContainText('us-east <-> eu-west: partitioned');
+  await expect(page.getByTestId('flow-tooltip')).toContainText('Click to heal the partition');
 
   await tab(page, 'Replication').click();
   await expect(page.getByTestId('lag-series-us-east-eu-west').locator('.chart__partition')).toHaveCount(1);

@@ -15,6 +15,8 @@ const selectFrame = (s: AppState) => s.watch.latest;
 const selectHighlighted = (s: AppState) => s.highlightedRegions;
 const selectFaultInjected = (s: AppState) => s.faultInjected;
 const selectPlaying = (s: AppState) => s.playing;
+/** Partitioning a link by clicking it is an edit: not in the read-only present and embed views. */
+const selectEditable = (s: AppState) => s.viewMode === 'edit';
 
 const BAND_LABELS = latencyBandLabels();
 
@@ -42,6 +44,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
   const store = useContext(StoreContext);
   const [hover, setHover] = useState<Hover | null>(null);
   const playing = useApp(selectPlaying);
+  const editable = useApp(selectEditable);
   const reducedMotion = usePrefersReducedMotion();
   const pathOf = useMemo(() => createPathCache(projection), []);
   const userPlaces = useMemo(() => users.map((u): Place => ({ id: u.id, label: u.name ?? u.id, lat: u.lat, lon: u.lon })), [users]);
@@ -65,7 +68,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
   );
   const onHover: OnHover = useCallback((key, at) => setHover(key === null || !at ? null : { key, ...at }), []);
   const hoverText = hover
-    ? (marks.arcs.find((a) => `arc:${a.key}` === hover.key)?.title ?? marks.links.find((l) => `link:${l.key}` === hover.key)?.title)
+    ? (marks.arcs.find((a) => `arc:${a.key}` === hover.key)?.title ?? linkText(marks.links.find((l) => `link:${l.key}` === hover.key), editable))
     : undefined;
 
   return (
@@ -76,13 +79,14 @@ export const FlowOverlay = memo(function FlowOverlay() {
             {marks.regions.map((r) => (
               <g key={r.id} data-testid={`region-state:${r.id}`} data-dark={r.dark ? 'true' : 'false'} data-out={r.out ? 'true' : 'false'}>
                 {r.dark && <circle className="flow-region--dark" cx={r.x} cy={r.y} r={16} />}
+                {r.out && !r.dark && <circle className="flow-region--out" cx={r.x} cy={r.y} r={16} />}
                 {highlighted.includes(r.id) && <circle className="flow-region--highlight" cx={r.x} cy={r.y} r={22} data-testid={`region-highlight:${r.id}`} />}
               </g>
             ))}
           </g>
           <g className="flow-overlay__links">
             {marks.links.map((link) => (
-              <LinkView key={link.key} link={link} onToggle={toggleLink} onHover={onHover} />
+              <LinkView key={link.key} link={link} onToggle={editable ? toggleLink : null} onHover={onHover} />
             ))}
           </g>
           <g className="flow-overlay__arcs">
@@ -135,6 +139,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
             partitioned (click a link)
           </li>
         </ul>
+        <div className="flow-legend__note">Dark disc: region down; dashed ring: out of rotation</div>
       </Panel>
     </>
   );
@@ -143,19 +148,31 @@ export const FlowOverlay = memo(function FlowOverlay() {
 export default FlowOverlay;
 
 const pointerAt = (event: PointerEvent) => ({ x: event.clientX, y: event.clientY });
+const linkText = (link: LinkMark | undefined, editable: boolean): string | undefined => (link && editable ? `${link.title}\n${link.action}` : link?.title);
 const focusAt = (event: FocusEvent<SVGElement>) => {
   const box = event.currentTarget.getBoundingClientRect();
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 };
 
 const LinkView = memo(
-  function LinkView({ link, onToggle, onHover }: { link: LinkMark; onToggle: (link: LinkMark) => void; onHover: OnHover }) {
+  function LinkView({ link, onToggle, onHover }: { link: LinkMark; onToggle: ((link: LinkMark) => void) | null; onHover: OnHover }) {
     const key = `link:${link.key}`;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
-      onToggle(link);
+      onToggle?.(link);
     };
+    const interactive = onToggle
+      ? {
+          role: 'button',
+          tabIndex: 0,
+          'aria-label': `${link.partitioned ? 'Heal' : 'Partition'} the replication link between ${link.from} and ${link.to}`,
+          onClick: () => onToggle(link),
+          onKeyDown,
+          onFocus: (event: FocusEvent<SVGPathElement>) => onHover(key, focusAt(event)),
+          onBlur: () => onHover(null),
+        }
+      : {};
     return (
       <g className={`flow-link${link.partitioned ? ' is-partitioned' : ''}${link.held ? ' is-held' : ''}`}>
         <path className="flow-link__line" d={link.d} />
@@ -164,15 +181,10 @@ const LinkView = memo(
           d={link.d}
           data-testid={key}
           data-partitioned={link.partitioned ? 'true' : 'false'}
-          role="button"
-          tabIndex={0}
-          aria-label={`${link.partitioned ? 'Heal' : 'Partition'} the replication link between ${link.from} and ${link.to}`}
-          onClick={() => onToggle(link)}
-          onKeyDown={onKeyDown}
+          data-editable={onToggle ? 'true' : 'false'}
           onPointerMove={(event) => onHover(key, pointerAt(event))}
           onPointerLeave={() => onHover(null)}
-          onFocus={(event) => onHover(key, focusAt(event))}
-          onBlur={() => onHover(null)}
+          {...interactive}
         />
       </g>
     );

@@ -76,7 +76,8 @@ describe('flow marks on the map', () => {
     const cut = flowMarks(users, regions, frame({ linkState: [0, LINK_PARTITIONED, 0, LINK_PARTITIONED, 0, 0, 0, 0, 0] }), pathOf, project);
     expect(cut.links[0]?.partitioned).toBe(true);
     expect(cut.links[0]?.flows).toEqual([]);
-    expect(cut.links[0]?.title).toContain('click to heal');
+    expect(cut.links[0]?.title).toContain('us-east <-> eu-west: partitioned');
+    expect(cut.links[0]?.action).toBe('Click to heal the partition');
     expect(cut.links[1]?.partitioned).toBe(false);
     const held = flowMarks(users, regions, frame({ linkState: [0, 0, LINK_END_DARK, 0, 0, 0, LINK_END_DARK, 0, 0] }), pathOf, project);
     expect(held.links[1]?.held).toBe(true);

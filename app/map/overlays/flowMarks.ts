@@ -75,6 +75,8 @@ export interface LinkMark {
   readonly held: boolean;
   readonly flows: readonly FlowMark[];
   readonly title: string;
+  /** What clicking it does, where editing is allowed. */
+  readonly action: string;
 }
 
 export interface RegionMark {
@@ -209,7 +211,7 @@ export function flowMarks(
           candidates.push({ flow, applied, link: links.length });
         }
       }
-      const action = partitioned ? 'partitioned: click to heal' : 'click to partition';
+      const state = partitioned ? 'partitioned' : held ? 'holding writes back: an end is down' : 'flowing';
       links.push({
         key: `${from.id}:${to.id}`,
         from: from.id,
@@ -218,7 +220,8 @@ export function flowMarks(
         partitioned,
         held,
         flows,
-        title: `Replication ${from.id} <-> ${to.id} (${action})\n${describe.join('\n')}`,
+        title: `Replication ${from.id} <-> ${to.id}: ${state}\n${describe.join('\n')}`,
+        action: partitioned ? 'Click to heal the partition' : 'Click to partition the link',
       });
     }
   }
