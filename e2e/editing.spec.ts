@@ -209,7 +209,7 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   expect(errors).toEqual([]);
 });
 
-test('select several (shift-click, shift-drag), edit them together, duplicate, and nudge with the arrow keys', async ({ page }) => {
+test('select several (shift-click, shift-drag), edit them together, duplicate, cut and paste, and nudge with the arrow keys', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
   await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
@@ -233,6 +233,14 @@ test('select several (shift-click, shift-drag), edit them together, duplicate, a
   await expect(page.getByTestId('node-user:tokyo-copy')).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('node-user:berlin-copy')).toHaveCount(0);
+
+  // Cut and paste: the population goes, and comes back where it was.
+  await page.getByTestId('node-user:sao-paulo').click();
+  await page.keyboard.press('Control+x');
+  await expect(page.getByTestId('node-user:sao-paulo')).toHaveCount(0);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('node-user:sao-paulo')).toBeVisible();
+  await expect(page.getByTestId('inspector-user-lat')).toHaveValue('-23.55');
 
   // Shift and drag on the map draws a selection box: Dublin's region and Berlin's users are inside.
   await page.keyboard.press('Escape');

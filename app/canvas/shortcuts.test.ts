@@ -24,6 +24,10 @@ describe('editing shortcuts', () => {
     expect(commandFor(key('y', { ctrlKey: true }))).toBe('redo');
     expect(commandFor(key('a', { ctrlKey: true }))).toBe('select-all');
     expect(commandFor(key('Escape'))).toBe('clear-selection');
+    expect(commandFor(key('c', { metaKey: true }))).toBe('copy');
+    expect(commandFor(key('x', { ctrlKey: true }))).toBe('cut');
+    expect(commandFor(key('v', { ctrlKey: true }))).toBe('paste');
+    expect(commandFor(key('v', { ctrlKey: true, inField: true }))).toBeUndefined();
   });
 
   it('leaves keys typed into a field, and unrelated keys, alone', () => {

@@ -1,9 +1,9 @@
 /**
- * The editing shortcuts, as one pure function of a key event: Delete/Backspace, Ctrl/Cmd+D, Ctrl/Cmd+Z,
+ * The editing shortcuts, as one pure function of a key event: Delete/Backspace, Ctrl/Cmd+D, C, X, V, Ctrl/Cmd+Z,
  * Ctrl/Cmd+Shift+Z and Ctrl+Y, Ctrl/Cmd+A, Escape. Keys typed into a field belong to the field.
  */
 
-export type EditCommand = 'delete' | 'duplicate' | 'undo' | 'redo' | 'select-all' | 'clear-selection';
+export type EditCommand = 'delete' | 'duplicate' | 'copy' | 'cut' | 'paste' | 'undo' | 'redo' | 'select-all' | 'clear-selection';
 
 export interface KeyLike {
   readonly key: string;
@@ -28,6 +28,9 @@ export function commandFor(event: KeyLike): EditCommand | undefined {
   if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
   if (key === 'd' && !event.shiftKey) return 'duplicate';
   if (key === 'a' && !event.shiftKey) return 'select-all';
+  if (key === 'c' && !event.shiftKey) return 'copy';
+  if (key === 'x' && !event.shiftKey) return 'cut';
+  if (key === 'v' && !event.shiftKey) return 'paste';
   return undefined;
 }
 

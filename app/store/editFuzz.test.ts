@@ -17,6 +17,9 @@ type Op =
   | { op: 'rename'; pick: number; name: string }
   | { op: 'fail'; pick: number; atS: number }
   | { op: 'semi-sync'; quorum: number }
+  | { op: 'copy'; picks: number[] }
+  | { op: 'cut'; picks: number[] }
+  | { op: 'paste' }
   | { op: 'undo' }
   | { op: 'redo' };
 
@@ -31,6 +34,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('rename' as const), pick: fc.nat(), name: fc.constantFrom('a', 'us-east', 'eu-west', 'x.y', 'bad id', '') }),
   fc.record({ op: fc.constant('fail' as const), pick: fc.nat(), atS: fc.double({ min: 0, max: 700, noNaN: true }) }),
   fc.record({ op: fc.constant('semi-sync' as const), quorum: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({ op: fc.constant('copy' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('cut' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
+  fc.constant({ op: 'paste' as const }),
   fc.constant({ op: 'undo' as const }),
   fc.constant({ op: 'redo' as const }),
 );
@@ -69,6 +75,12 @@ function apply(store: AppStore, op: Op): void {
     case 'semi-sync':
       void state.scenarioEdited({ ...state.scenario, data: { ...state.scenario.data, replication: 'semi-sync', quorum: op.quorum } });
       return;
+    case 'copy':
+      return state.nodesCopied(op.picks.map(at));
+    case 'cut':
+      return state.nodesCut(op.picks.map(at));
+    case 'paste':
+      return state.clipboardPasted();
     case 'undo':
       return state.undoRequested();
     case 'redo':

@@ -137,3 +137,22 @@ describe('renaming in the store', () => {
     expect(store.getState().scenario.regions[0]?.id).toBe('us-east');
   });
 });
+
+describe('cut and paste in the store', () => {
+  it('cut is one undoable deletion; paste brings the nodes back selected; a second paste makes copies', () => {
+    const store = createAppStore(scenario());
+    store.getState().nodesCut([{ kind: 'user', id: 'berlin' }]);
+    expect(store.getState().scenario.users.map((u) => u.id)).not.toContain('berlin');
+    store.getState().clipboardPasted();
+    expect(store.getState().scenario.users.at(-1)).toMatchObject({ id: 'berlin', lat: 52.52 });
+    expect(store.getState().selection).toEqual(['user:berlin']);
+    store.getState().clipboardPasted();
+    expect(store.getState().selection).toEqual(['user:berlin-copy']);
+    expect(store.getState().past).toHaveLength(3);
+    // Cutting every region is refused, and leaves the clipboard as it was.
+    const regions = store.getState().scenario.regions.map((r) => ({ kind: 'region' as const, id: r.id }));
+    store.getState().nodesCut(regions);
+    expect(store.getState().scenario.regions).toHaveLength(3);
+    expect(store.getState().clipboard?.users.map((u) => u.id)).toEqual(['berlin']);
+  });
+});

@@ -3,7 +3,7 @@ import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { addRegion, addUser, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, renameNode, setIn, uniqueId } from './scenarioEdits.ts';
+import { addRegion, addUser, copyNodes, deleteNodes, duplicateNodes, getIn, idStem, moveNodes, pasteNodes, renameNode, setIn, uniqueId } from './scenarioEdits.ts';
 import { describeChange } from './describeChange.ts';
 import { setRegionPlacement } from '../inspector/regionPlacement.ts';
 
@@ -117,8 +117,8 @@ describe('duplicating', () => {
     ]);
     const out = valid(s);
     expect(refs).toEqual([
-      { kind: 'user', id: 'berlin-copy' },
       { kind: 'region', id: 'eu-west-copy' },
+      { kind: 'user', id: 'berlin-copy' },
     ]);
     expect(out.users.at(-1)).toMatchObject({ id: 'berlin-copy', name: 'Berlin (copy)', qps: 300, lat: 50.52, lon: 16.4 });
     // A catalogue region copied off its place becomes custom, keeping its jurisdiction.
@@ -206,5 +206,26 @@ describe('describing a change', () => {
     expect(describeChange(s, valid(moveNodes(s, [{ kind: 'user', id: 'tokyo', place: { lat: 1, lon: 1 } }])))).toBe('Changed users tokyo');
     expect(describeChange(s, valid(setIn(s, ['routing', 'dnsTtlS'], 5)))).toBe('Changed routing');
     expect(describeChange(s, s)).toBe('No change');
+  });
+});
+
+describe('copy, cut and paste', () => {
+  it('pastes a cut node back as it was, and a copied one beside its original', () => {
+    const s = scenario();
+    const clip = copyNodes(s, [{ kind: 'region', id: 'eu-west' }, { kind: 'user', id: 'tokyo' }]);
+    expect(clip.regions.map((r) => r.id)).toEqual(['eu-west']);
+    expect(clip.users.map((u) => u.id)).toEqual(['tokyo']);
+    // Cut: deleted, then pasted back with the same ids, place and catalogue entry.
+    const cut = valid(deleteNodes(s, [{ kind: 'region', id: 'eu-west' }, { kind: 'user', id: 'tokyo' }]));
+    const back = pasteNodes(cut, clip);
+    expect(back.refs).toEqual([{ kind: 'region', id: 'eu-west' }, { kind: 'user', id: 'tokyo' }]);
+    const restored = valid(back.scenario);
+    expect(restored.regions.at(-1)).toEqual(s.regions[1]);
+    expect(restored.users.at(-1)).toEqual(s.users[3]);
+    // Copy: the originals are there, so the paste is a copy beside them; pasting twice makes two copies.
+    const once = pasteNodes(s, clip);
+    const twice = pasteNodes(valid(once.scenario), clip);
+    expect(twice.refs.map((r) => r.id)).toEqual(['eu-west-copy-2', 'tokyo-copy-2']);
+    expect(valid(twice.scenario).users.at(-1)).toMatchObject({ name: 'Tokyo (copy)' });
   });
 });

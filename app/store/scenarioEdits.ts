@@ -146,45 +146,63 @@ function offsetPlace(place: LatLon): LatLon {
 
 const copyName = (name: string | undefined, id: string): string => `${name ?? id} (copy)`.slice(0, 80);
 
+/** Regions and populations copied out of a scenario (Ctrl/Cmd+C or X), to be pasted back in. */
+export interface Clipboard {
+  readonly regions: readonly Region[];
+  readonly users: readonly User[];
+}
+
+/** The given nodes as they are now, for the clipboard. */
+export function copyNodes(scenario: Scenario, refs: readonly NodeRef[]): Clipboard {
+  const wanted = (kind: NodeKind) => new Set(refs.filter((r) => r.kind === kind).map((r) => r.id));
+  const regions = wanted('region');
+  const users = wanted('user');
+  return { regions: scenario.regions.filter((r) => regions.has(r.id)), users: scenario.users.filter((u) => users.has(u.id)) };
+}
+
+/** A copy of a region beside its original: a fresh id, " (copy)", a little south-east; a catalogue region becomes custom there. */
+function regionCopy(region: Region, id: string): Region {
+  const place = offsetPlace(regionPlace(region));
+  const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
+  const { catalog: _catalog, ...rest } = region;
+  const jurisdiction = region.jurisdiction ?? entry?.jurisdiction;
+  return { ...rest, id, name: copyName(region.name ?? entry?.city, region.id), lat: place.lat, lon: place.lon, ...(jurisdiction ? { jurisdiction } : {}) };
+}
+
+/**
+ * The scenario with the clipboard's nodes added. A node whose id is free (it was cut) comes back as it was; one
+ * whose original is still there becomes a copy beside it (see regionCopy). Returns the added nodes' refs.
+ */
+export function pasteNodes(scenario: Scenario, clipboard: Clipboard): { scenario: Scenario; refs: NodeRef[] } {
+  const takenRegions = regionIds(scenario);
+  const takenUsers = userIds(scenario);
+  const regions = [...scenario.regions];
+  const users = [...scenario.users];
+  const added: NodeRef[] = [];
+  for (const region of clipboard.regions) {
+    const free = !takenRegions.has(region.id);
+    const id = free ? region.id : uniqueId(`${region.id}-copy`, takenRegions);
+    takenRegions.add(id);
+    regions.push(free ? region : regionCopy(region, id));
+    added.push({ kind: 'region', id });
+  }
+  for (const user of clipboard.users) {
+    const free = !takenUsers.has(user.id);
+    const id = free ? user.id : uniqueId(`${user.id}-copy`, takenUsers);
+    takenUsers.add(id);
+    users.push(free ? user : { ...user, id, name: copyName(user.name, user.id), ...offsetPlace(user) });
+    added.push({ kind: 'user', id });
+  }
+  return { scenario: { ...scenario, regions, users }, refs: added };
+}
+
 /**
  * The scenario with copies of the given nodes, each with a fresh id, " (copy)" in its name, and set a little
  * south-east of its original; a copied catalogue region becomes a custom one there, like a moved one.
  * Returns the copies' refs, so they can be selected.
  */
 export function duplicateNodes(scenario: Scenario, refs: readonly NodeRef[]): { scenario: Scenario; refs: NodeRef[] } {
-  const takenRegions = regionIds(scenario);
-  const takenUsers = userIds(scenario);
-  const regions = [...scenario.regions];
-  const users = [...scenario.users];
-  const copies: NodeRef[] = [];
-  for (const ref of refs) {
-    if (ref.kind === 'region') {
-      const region = scenario.regions.find((r) => r.id === ref.id);
-      if (!region) continue;
-      const id = uniqueId(`${region.id}-copy`, takenRegions);
-      takenRegions.add(id);
-      const place = offsetPlace(regionPlace(region));
-      const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
-      const { catalog: _catalog, ...rest } = region;
-      regions.push({
-        ...rest,
-        id,
-        name: copyName(region.name ?? (entry ? entry.city : undefined), region.id),
-        lat: place.lat,
-        lon: place.lon,
-        ...(region.jurisdiction ?? entry?.jurisdiction ? { jurisdiction: region.jurisdiction ?? entry?.jurisdiction } : {}),
-      });
-      copies.push({ kind: 'region', id });
-    } else {
-      const user = scenario.users.find((u) => u.id === ref.id);
-      if (!user) continue;
-      const id = uniqueId(`${user.id}-copy`, takenUsers);
-      takenUsers.add(id);
-      users.push({ ...user, id, name: copyName(user.name, user.id), ...offsetPlace(user) });
-      copies.push({ kind: 'user', id });
-    }
-  }
-  return { scenario: { ...scenario, regions, users }, refs: copies };
+  return pasteNodes(scenario, copyNodes(scenario, refs));
 }
 
 /** The scenario with a region-down (or region-up, if it is down) added at `atS` (0.1 s steps). */

@@ -7,11 +7,14 @@ import { recordEdit } from './historySlice.ts';
 import {
   addRegion,
   addUser,
+  copyNodes,
   deleteNodes,
   duplicateNodes,
   moveNodes,
+  pasteNodes,
   renameNode,
   toggleRegionFailure,
+  type Clipboard,
   type NodeMove,
   type NodeRef,
   type RegionSpec,
@@ -49,6 +52,14 @@ export interface ScenarioSlice {
   nodesDeleted: (refs: readonly NodeRef[]) => void;
   /** Ctrl/Cmd+D on the selection: copies added and selected. */
   nodesDuplicated: (refs: readonly NodeRef[]) => void;
+  /** What Ctrl/Cmd+C or X put aside (in the page, not the system clipboard), or null. */
+  clipboard: Clipboard | null;
+  /** Ctrl/Cmd+C: the nodes as they are now go to the clipboard. */
+  nodesCopied: (refs: readonly NodeRef[]) => void;
+  /** Ctrl/Cmd+X: copied, then deleted (one undo step). */
+  nodesCut: (refs: readonly NodeRef[]) => void;
+  /** Ctrl/Cmd+V: the clipboard's nodes added (back where they were if cut, beside their originals if copied) and selected. */
+  clipboardPasted: () => void;
   /** A region or population given a new id; what referred to it follows, and it stays selected. */
   nodeRenamed: (ref: NodeRef, newId: string) => ParseResult;
   selectionChanged: (selection: readonly string[]) => void;
@@ -112,6 +123,22 @@ export const createScenarioSlice =
       nodeRenamed: (ref, newId) => {
         const selection = get().selection.map((id) => (id === nodeIdOf(ref) ? nodeIdOf({ kind: ref.kind, id: newId }) : id));
         return edit(renameNode(get().scenario, ref, newId), 'That id cannot be used.', selection);
+      },
+      clipboard: null,
+      nodesCopied: (refs) => {
+        const clipboard = copyNodes(get().scenario, refs);
+        if (clipboard.regions.length + clipboard.users.length > 0) set({ clipboard });
+      },
+      nodesCut: (refs) => {
+        const clipboard = copyNodes(get().scenario, refs);
+        if (clipboard.regions.length + clipboard.users.length === 0) return;
+        if (edit(deleteNodes(get().scenario, refs), 'That cannot be cut: the scenario would be invalid.', []).ok) set({ clipboard });
+      },
+      clipboardPasted: () => {
+        const clipboard = get().clipboard;
+        if (!clipboard) return;
+        const pasted = pasteNodes(get().scenario, clipboard);
+        edit(pasted.scenario, 'That cannot be pasted: the scenario would be invalid.', pasted.refs.map(nodeIdOf));
       },
       selectionChanged: (selection) => {
         if (!sameSelection(selection, get().selection)) set({ selection });
