@@ -38,13 +38,13 @@ function withSelection(nodes: ScenarioNode[], selection: readonly string[]): Sce
   return nodes.map((n) => (Boolean(n.selected) === selected.has(n.id) ? n : { ...n, selected: selected.has(n.id) }));
 }
 
+/** Embedded (?embed=1): the map is for watching; nothing on it can be moved, selected or dropped. */
+const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
+
 /**
  * The map with the scenario's regions and user populations on it. Dragging a node moves it on Earth; palette
  * entries dropped on it are added; the selection lives in the store, so the inspector and shortcuts share it.
  */
-/** Embedded (?embed=1): the map is for watching; nothing on it can be moved, selected or dropped. */
-const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
-
 export function MapCanvas() {
   const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
@@ -191,15 +191,19 @@ export function MapCanvas() {
         <WorldMap />
         <Controls showInteractive={false} position="bottom-left" />
         <Panel position="top-left">
-          {readOnly ? <span className="map-routing">Routing: {routingLabel(policy)}</span> : <button
-            type="button"
-            className={`map-routing${routingSelected ? ' is-selected' : ''}`}
-            onClick={() => store?.getState().selectionChanged([ROUTING_SELECTION])}
-            aria-pressed={routingSelected}
-            data-testid="routing-node"
-          >
-            Routing: {routingLabel(policy)}
-          </button>}
+          {readOnly ? (
+            <span className="map-routing">Routing: {routingLabel(policy)}</span>
+          ) : (
+            <button
+              type="button"
+              className={`map-routing${routingSelected ? ' is-selected' : ''}`}
+              onClick={() => store?.getState().selectionChanged([ROUTING_SELECTION])}
+              aria-pressed={routingSelected}
+              data-testid="routing-node"
+            >
+              Routing: {routingLabel(policy)}
+            </button>
+          )}
         </Panel>
       </ReactFlow>
     </div>
