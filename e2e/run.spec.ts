@@ -216,3 +216,11 @@ test('a worker that stops answering is noticed and replaced, and the run carries
   await expect.poll(() => readP50(page, 'berlin'), { timeout: 15_000 }).toBeGreaterThan(10);
   expect(errors).toEqual([]);
 });
+
+test('a lazily loaded part that fails to load is said so, and the rest of the page carries on', async ({ page }) => {
+  await page.route(/\/assets\/FaultPanel-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByText('The faults panel could not be shown. Reload the page to try again.')).toBeVisible();
+  await expect.poll(() => readP50(page, 'berlin')).toBeGreaterThan(10);
+  await expect.poll(() => simTime(page)).toBeGreaterThan(2);
+});

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { listenForRegionClicks } from './regionClicks.ts';
+import { LoadBoundary } from './LoadBoundary.tsx';
 
 const RegionFaultMenu = lazy(() => import('./RegionFaultMenu.tsx'));
 const LazyFaultPanel = lazy(() => import('./FaultPanel.tsx'));
@@ -16,17 +17,21 @@ export function RegionFaultMenuLayer() {
   useEffect(() => listenForRegionClicks(open), [open]);
   if (regionId === null) return null;
   return (
-    <Suspense fallback={null}>
-      <RegionFaultMenu />
-    </Suspense>
+    <LoadBoundary what="The fault menu">
+      <Suspense fallback={null}>
+        <RegionFaultMenu />
+      </Suspense>
+    </LoadBoundary>
   );
 }
 
 /** The fault timeline panel, loaded after the first screen. */
 export function FaultPanel() {
   return (
-    <Suspense fallback={<p className="fault-panel__loading">Loading faults…</p>}>
-      <LazyFaultPanel />
-    </Suspense>
+    <LoadBoundary what="The faults panel">
+      <Suspense fallback={<p className="fault-panel__loading">Loading faults…</p>}>
+        <LazyFaultPanel />
+      </Suspense>
+    </LoadBoundary>
   );
 }
