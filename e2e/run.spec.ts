@@ -214,6 +214,14 @@ test('a worker that stops answering is noticed and replaced, and the run carries
   await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'true');
   await expect(page.getByTestId('fault-entry')).toHaveCount(1);
   await expect.poll(() => readP50(page, 'berlin'), { timeout: 15_000 }).toBeGreaterThan(10);
+
+  // An uncaught exception in the worker (its error event) is handled the same way, at once.
+  const erredAt = await simTime(page);
+  await page.evaluate(() => (window as unknown as { __meridianDebug: { raiseWorkerError(m: string): void } }).__meridianDebug.raiseWorkerError('boom'));
+  await expect(page.getByRole('alert').last()).toContainText('stopped with an error (boom)');
+  await expect.poll(() => simTime(page), { timeout: 15_000 }).toBeGreaterThan(erredAt + 3);
+  expect(await page.evaluate(() => (window as unknown as { __meridianDebug: { restarts(): number } }).__meridianDebug.restarts())).toBe(2);
+  await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'true');
   expect(errors).toEqual([]);
 });
 

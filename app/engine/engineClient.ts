@@ -46,6 +46,8 @@ interface Connection {
 export interface MeridianDebug {
   /** Kills the worker without a word, as a hang or a crash would: the watchdog must notice and recover. */
   terminateWorker(): void;
+  /** Fires the error event an uncaught exception in the worker fires (the worker itself is left as it is). */
+  raiseWorkerError(message: string): void;
   /** How many times the worker was replaced. */
   restarts(): number;
 }
@@ -157,7 +159,11 @@ export function startEngine(store: AppStore): EngineClient {
   });
 
   if (new URLSearchParams(window.location.search).get('debug') === '1') {
-    const debug: MeridianDebug = { terminateWorker: () => connection.worker.terminate(), restarts: () => restartCount };
+    const debug: MeridianDebug = {
+      terminateWorker: () => connection.worker.terminate(),
+      raiseWorkerError: (message) => connection.worker.dispatchEvent(new ErrorEvent('error', { message, cancelable: true })),
+      restarts: () => restartCount,
+    };
     (window as unknown as { __meridianDebug?: MeridianDebug }).__meridianDebug = debug;
   }
 
