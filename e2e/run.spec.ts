@@ -157,6 +157,13 @@ test('clicking a region opens its fault menu; a failure shows on the map and in 
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(entries).toHaveCount(2);
   await expect(page).toHaveURL(/#s1\./);
+
+  // Taking back the failure after it happened replays the run without it: Berlin is served from Dublin again.
+  await expect(page.getByTestId('readout-berlin')).not.toContainText('eu-west', { timeout: 30_000 });
+  await page.getByRole('button', { name: /^Remove region down of eu-west/ }).click();
+  await expect(entries).toHaveCount(1);
+  await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'false');
+  await expect(page.getByTestId('readout-berlin')).toContainText('eu-west', { timeout: 15_000 });
   expect(errors).toEqual([]);
 });
 

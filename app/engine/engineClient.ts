@@ -9,6 +9,7 @@ import type { EngineApi } from '../../engine/worker.ts';
 import type { SnapshotMessage } from '../../engine/snapshot.ts';
 import type { AppStore } from '../store/index.ts';
 import { startWatchdog } from './watchdog.ts';
+import { removesPastFault } from '../faults/faultList.ts';
 
 export interface EngineClient {
   play(): void;
@@ -153,7 +154,11 @@ export function startEngine(store: AppStore): EngineClient {
   const unsubscribe = store.subscribe((state, previous) => {
     if (stopped) return;
     if (state.loadId !== previous.loadId) void load();
-    else if (state.scenario !== previous.scenario) void call((api) => api.update(state.scenario));
+    else if (state.scenario !== previous.scenario) {
+      void call((api) => api.update(state.scenario));
+      // Taking back a fault that already happened cannot be done live: replay to now from the seed without it.
+      if (removesPastFault(previous.scenario.faults, state.scenario.faults, state.timeS)) void seek(state.timeS);
+    }
     if (state.speed !== previous.speed) void call((api) => api.setSpeed(state.speed));
     if (state.playing !== previous.playing) void call((api) => (state.playing ? api.play() : api.pause()));
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import type { Fault, Scenario } from '../../engine/scenario/schema.ts';
-import { faultEntries, faultFromDraft, removeFault, type FaultDraft } from './faultList.ts';
+import { faultEntries, faultFromDraft, removeFault, removesPastFault, type FaultDraft } from './faultList.ts';
 
 function scenarioWith(faults: unknown[]): Scenario {
   const parsed = parseScenario({ ...defaultScenario, faults });
@@ -49,6 +49,17 @@ describe('the fault timeline', () => {
     expect(parseScenario(removed).ok).toBe(true);
     expect(removeFault(scenario, 9)).toBe(scenario);
     expect(removeFault(scenario, -1)).toBe(scenario);
+  });
+
+  it('tells an edit that takes back a fault already past (to be replayed) from one a live run can follow', () => {
+    const faults = scenario.faults;
+    expect(removesPastFault(faults, faults, 60)).toBe(false);
+    expect(removesPastFault(faults, removeFault(scenario, 1).faults, 60)).toBe(true); // region-down at 30 s, now 60 s
+    expect(removesPastFault(faults, removeFault(scenario, 0).faults, 60)).toBe(false); // region-up at 90 s: still ahead
+    expect(removesPastFault(faults, [...faults, { kind: 'region-up', atS: 60, region: 'eu-west' }], 60)).toBe(false);
+    expect(removesPastFault(faults, [...faults].reverse(), 60)).toBe(false); // same faults, another order
+    const changed = faults.map((f) => (f.kind === 'link-degrade' ? { ...f, addedMs: 5 } : f));
+    expect(removesPastFault(faults, changed, 60)).toBe(true);
   });
 
   it('turns every kind of draft into a fault the schema accepts, percentages into shares', () => {

@@ -73,6 +73,26 @@ export function removeFault(scenario: Scenario, index: number): Scenario {
   return { ...scenario, faults: scenario.faults.filter((_, i) => i !== index) };
 }
 
+/**
+ * True if an edit took away a fault that has already happened (removed, undone or changed). A running simulation
+ * cannot take back the past, so such an edit is replayed from the seed instead of applied live.
+ */
+export function removesPastFault(before: readonly Fault[], after: readonly Fault[], nowS: number): boolean {
+  if (before === after) return false;
+  const remaining = new Map<string, number>();
+  for (const fault of after) {
+    const key = JSON.stringify(fault);
+    remaining.set(key, (remaining.get(key) ?? 0) + 1);
+  }
+  for (const fault of before) {
+    const key = JSON.stringify(fault);
+    const count = remaining.get(key) ?? 0;
+    if (count > 0) remaining.set(key, count - 1);
+    else if (fault.atS <= nowS) return true;
+  }
+  return false;
+}
+
 /** What the person filled in to schedule or inject a fault (percentages as 0..100, as typed). */
 export interface FaultDraft {
   readonly kind: FaultKind;
