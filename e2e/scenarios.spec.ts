@@ -189,6 +189,8 @@ test('export the scenario as JSON and import it back; a broken file changes noth
   expect(exported.regions.map((r: { id: string }) => r.id)).toEqual(['eu-west', 'eu-central', 'us-east']);
 
   // Something else is open; importing the file brings the scenario back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-dialog')).not.toBeVisible();
   await openPreset(page, 'conflicts-lww');
   await page.getByTestId('open-share').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'gdpr.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
