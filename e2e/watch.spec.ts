@@ -53,6 +53,8 @@ test('arcs follow the traffic when a region fails, and the failover timeline and
   await page.getByLabel('Speed').selectOption('60');
   await page.getByRole('button', { name: 'Fail region eu-west' }).click();
   await expect(page.getByTestId('region-state:eu-west')).toHaveAttribute('data-dark', 'true');
+  // Berlin's clients still go to eu-west and time out there: the arc turns into a failing one.
+  await expect(page.getByTestId('arc:berlin:eu-west')).toHaveAttribute('data-failing', 'true', { timeout: 20_000 });
   // Health checks notice, DNS caches drain: Berlin's arc moves to a surviving region.
   await expect(page.getByTestId('arc:berlin:us-east')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('arc:berlin:eu-west')).toHaveCount(0, { timeout: 30_000 });

@@ -257,7 +257,7 @@ export function createSimulation(initial: Scenario): Simulation {
       const entry = current ? journey.entry : -1;
       population.metrics.recordSuccess((journey.atS - journey.sentS) * 1000, journey.isWrite, journey.weight, entry);
     } else {
-      population.metrics.recordFailure(journey.weight);
+      population.metrics.recordFailure(journey.weight, current ? journey.entry : -1);
       if (current && journey.failedAt >= 0) accounting.drop(journey.failedAt, journey.weight);
     }
     pool.push(flight);
@@ -415,14 +415,16 @@ export function createSimulation(initial: Scenario): Simulation {
     const regionIds = world.regions.map((r) => r.id);
     const R = regionIds.length;
     const userShares = new Float64Array(active.length * R);
+    const userFailShares = new Float64Array(active.length * R);
     let okRequests = 0;
     for (const population of populations.values()) okRequests += population.metrics.ok;
     const detail = windowDetail.close(
       { nowS: endS, world, scenario, conditions, routable, capacityQps: capacityNow, data, accounting, regionServed, okRequests },
       userShares,
+      userFailShares,
     );
     accounting.closeWindow(regionIds, regionServed);
-    const users = active.map((p, u) => p.metrics.closeWindow(regionIds, userShares, u * R));
+    const users = active.map((p, u) => p.metrics.closeWindow(regionIds, userShares, u * R, userFailShares));
     // Populations removed by a live edit still finish their last requests: count them, with no column.
     for (const population of populations.values()) if (population.index < 0) population.metrics.closeWindow(regionIds);
     pendingWindows.push({ startS: windowStartS, users, regionServed, detail });

@@ -25,6 +25,7 @@ function detail(seed: number): WindowDetail {
   return {
     totals,
     userShares: fill(6, (i) => (i % 3 === seed % 3 ? 1 : 0)),
+    userFailShares: fill(6, (i) => (i % 3 === seed % 3 ? 0.25 : 0)),
     regions: { capacityQps: fill(3, (r) => 1000 * (r + 1)), dropped: fill(3, (r) => r * seed), state: fill(3, (r) => (r === 0 ? REGION_WRITER : r === 1 ? REGION_DARK : 0)) },
     links: {
       lagMs: fill(9, (l) => (l % 4 === 0 ? 0 : 40 + l)),
@@ -66,7 +67,7 @@ describe('encodeWindows / decodeWindows', () => {
 
   it('lays the data out as a header, then per window startS, totals, users, shares, regions and links', () => {
     const data = encodeWindows(windows, 2, 3);
-    const stride = 1 + TOTAL_FIELDS + 2 * USER_FIELDS + 2 * 3 + 3 * REGION_FIELDS + 9 * LINK_FIELDS;
+    const stride = 1 + TOTAL_FIELDS + 2 * USER_FIELDS + 2 * (2 * 3) + 3 * REGION_FIELDS + 9 * LINK_FIELDS;
     expect(windowStride(2, 3)).toBe(stride);
     expect(data).toBeInstanceOf(Float64Array);
     expect(data.length).toBe(3 + 2 * stride);
@@ -74,7 +75,9 @@ describe('encodeWindows / decodeWindows', () => {
     expect(data[4]).toBe(100.5); // the first total
     const users = 4 + TOTAL_FIELDS;
     expect([...data.subarray(users, users + USER_FIELDS)]).toEqual([24.5, 30.25, 27, 43.125, 391, 0, 0]);
-    const regions = users + 2 * USER_FIELDS + 6;
+    const shares = users + 2 * USER_FIELDS;
+    expect([...data.subarray(shares, shares + 12)]).toEqual([0, 1, 0, 0, 1, 0, 0, 0.25, 0, 0, 0.25, 0]);
+    const regions = shares + 12;
     expect([...data.subarray(regions, regions + REGION_FIELDS)]).toEqual([391, 1000, 0, REGION_WRITER]);
     const links = regions + 3 * REGION_FIELDS;
     expect([...data.subarray(links + LINK_FIELDS, links + 2 * LINK_FIELDS)]).toEqual([41, 91, 7, LINK_PARTITIONED]);

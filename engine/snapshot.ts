@@ -6,7 +6,8 @@
  *          startS,
  *          TOTAL_FIELDS run totals (see WindowTotals, in that order),
  *          per user USER_FIELDS values,
- *          per user and region (u * R + r) the share of the user's served requests,
+ *          per user and region (u * R + r) the share of the user's finished requests that went to the region,
+ *          then the same for the share that failed there,
  *          per region REGION_FIELDS values (served, capacityQps, dropped, state),
  *          per directed link a * R + b (diagonal included, zero) LINK_FIELDS values (lagMs, maxLagMs, applied, state)]
  * Latencies are in ms, NaN when the window had no such request.
@@ -119,8 +120,13 @@ export interface MetricsWindow {
 
 export interface WindowDetail {
   readonly totals: WindowTotals;
-  /** Share (0..1) of user u's requests served by region r in the window, at u * R + r. */
+  /**
+   * Share (0..1) of user u's requests that finished in the window which region r took (served or failed), at
+   * u * R + r: where the population's traffic went. Failures that reached no region are left out.
+   */
   readonly userShares: Float64Array;
+  /** Share (0..1) of user u's finished requests that failed at region r (part of userShares), at u * R + r. */
+  readonly userFailShares: Float64Array;
   readonly regions: RegionWindows;
   readonly links: LinkWindows;
 }
@@ -138,7 +144,7 @@ export interface SnapshotMessage {
 }
 
 export function windowStride(userCount: number, regionCount: number): number {
-  return 1 + TOTAL_FIELDS + userCount * USER_FIELDS + userCount * regionCount + regionCount * REGION_FIELDS + regionCount * regionCount * LINK_FIELDS;
+  return 1 + TOTAL_FIELDS + userCount * USER_FIELDS + 2 * userCount * regionCount + regionCount * REGION_FIELDS + regionCount * regionCount * LINK_FIELDS;
 }
 
 export function encodeWindows(windows: readonly MetricsWindow[], userCount: number, regionCount: number): Float64Array {
@@ -164,6 +170,7 @@ export function encodeWindows(windows: readonly MetricsWindow[], userCount: numb
       out[at++] = s?.servedBy ?? -1;
     }
     at = copyInto(out, at, d?.userShares, U * R, 0);
+    at = copyInto(out, at, d?.userFailShares, U * R, 0);
     for (let r = 0; r < R; r++) {
       out[at++] = w.regionServed[r] ?? 0;
       out[at++] = d?.regions.capacityQps[r] ?? 0;
@@ -210,6 +217,8 @@ export function decodeWindows(data: Float64Array): MetricsWindow[] {
     }
     const userShares = data.slice(at, at + U * R);
     at += U * R;
+    const userFailShares = data.slice(at, at + U * R);
+    at += U * R;
     const regionServed: number[] = [];
     const regions: RegionWindows = { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) };
     for (let r = 0; r < R; r++) {
@@ -226,7 +235,7 @@ export function decodeWindows(data: Float64Array): MetricsWindow[] {
       links.applied[l] = next();
       links.state[l] = next();
     }
-    windows.push({ startS, users, regionServed, detail: { totals, userShares, regions, links } });
+    windows.push({ startS, users, regionServed, detail: { totals, userShares, userFailShares, regions, links } });
   }
   return windows;
 }

@@ -22,9 +22,12 @@ export class PopulationMetrics {
   private windowFailed = 0;
   /** Requests each region served in the current window, by region index. */
   windowByRegion: Float64Array;
+  /** Requests that failed at each region (their entry) in the current window, by region index. */
+  private windowFailedByRegion: Float64Array;
 
   constructor(regionCount: number) {
     this.windowByRegion = new Float64Array(regionCount);
+    this.windowFailedByRegion = new Float64Array(regionCount);
   }
 
   /** A successful request that entered region index `region` (-1: a region that no longer exists). */
@@ -46,30 +49,39 @@ export class PopulationMetrics {
     return served;
   }
 
-  recordFailure(weight: number): void {
+  /** A failed request; `region` is the region it was sent to (-1: none, or one that no longer exists). */
+  recordFailure(weight: number, region = -1): void {
     this.failed += weight;
     this.windowFailed += weight;
+    if (region >= 0) this.windowFailedByRegion[region] = (this.windowFailedByRegion[region] ?? 0) + weight;
   }
 
   /**
    * Closes the current window and returns its summary; `regionIds` names the regions by index. With `shares`,
-   * writes the share (0..1) of the window's served requests each region took at `shares[offset + r]`.
+   * writes the share (0..1) of the window's finished requests each region took (served or failed) at
+   * `shares[offset + r]`, and with `failShares` the share that failed there.
    */
-  closeWindow(regionIds: readonly string[], shares?: Float64Array, offset = 0): UserWindow {
+  closeWindow(regionIds: readonly string[], shares?: Float64Array, offset = 0, failShares?: Float64Array): UserWindow {
     const reads = this.windowReads.sorted();
     const writes = this.windowWrites.sorted();
     const byRegion = this.windowByRegion;
     let servedBy = -1;
-    let served = 0;
+    const failedBy = this.windowFailedByRegion;
+    let finished = 0;
     for (let r = 0; r < byRegion.length; r++) {
-      served += byRegion[r] as number;
+      finished += (byRegion[r] as number) + (failedBy[r] ?? 0);
       const count = byRegion[r] as number;
       if (count === 0) continue;
       if (servedBy < 0 || count > (byRegion[servedBy] as number)) servedBy = r;
       const id = regionIds[r];
       if (id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
     }
-    if (shares) for (let r = 0; r < byRegion.length; r++) shares[offset + r] = served > 0 ? (byRegion[r] as number) / served : 0;
+    for (let r = 0; r < byRegion.length; r++) {
+      const failed = failedBy[r] ?? 0;
+      if (shares) shares[offset + r] = finished > 0 ? ((byRegion[r] as number) + failed) / finished : 0;
+      if (failShares) failShares[offset + r] = finished > 0 ? failed / finished : 0;
+    }
+    failedBy.fill(0);
     const row: UserWindow = {
       readP50Ms: nearestRank(reads, 0.5),
       readP99Ms: nearestRank(reads, 0.99),
@@ -95,5 +107,11 @@ export class PopulationMetrics {
       if (to >= 0) moved[to] = count;
     });
     this.windowByRegion = moved;
+    const movedFailed = new Float64Array(regionCount);
+    this.windowFailedByRegion.forEach((count, r) => {
+      const to = newIndexOf(r);
+      if (to >= 0) movedFailed[to] = count;
+    });
+    this.windowFailedByRegion = movedFailed;
   }
 }

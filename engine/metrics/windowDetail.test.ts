@@ -18,7 +18,7 @@ const R = 3;
 const BERLIN = 1;
 
 describe('window detail', () => {
-  const windows = run({ faults: [{ kind: 'region-down', atS: 10.5, region: 'eu-west' }] });
+  const windows = run({ durationS: 150, faults: [{ kind: 'region-down', atS: 10.5, region: 'eu-west' }] });
   const at = (s: number) => windows.find((w) => w.startS === s)?.detail;
 
   it('splits each population over the regions that served it, shares adding up to one', () => {
@@ -32,14 +32,23 @@ describe('window detail', () => {
       }
     }
     // GeoDNS drains Berlin to the US once health checks have spoken and caches expire.
-    expect(at(59)?.userShares[BERLIN * R + US]).toBeGreaterThan(0.9);
+    expect(at(140)?.userShares[BERLIN * R + US]).toBeGreaterThan(0.99);
+  });
+
+  it('counts the requests a population still sends to a dark region as its traffic there, all failing', () => {
+    expect(at(5)?.userFailShares[BERLIN * R + EU]).toBe(0);
+    // Berlin's clients time out at eu-west (5 s) until DNS moves them: the window after, all of it fails there.
+    const dark = at(20);
+    expect(dark?.userShares[BERLIN * R + EU]).toBeGreaterThan(0.5);
+    expect(dark?.userFailShares[BERLIN * R + EU]).toBeCloseTo(dark?.userShares[BERLIN * R + EU] ?? 0, 9);
+    expect(at(140)?.userFailShares[BERLIN * R + EU]).toBe(0);
   });
 
   it('marks a failed region dark, then out of rotation, and the primary as the writer', () => {
     expect(at(5)?.regions.state[EU]).toBe(0);
     expect(at(5)?.regions.state[US]).toBe(REGION_WRITER);
     expect((at(12)?.regions.state[EU] ?? 0) & REGION_DARK).toBe(REGION_DARK);
-    expect(at(59)?.regions.state[EU]).toBe(REGION_DARK | REGION_OUT);
+    expect(at(140)?.regions.state[EU]).toBe(REGION_DARK | REGION_OUT);
     expect(at(5)?.regions.capacityQps[EU]).toBe(1500);
   });
 

@@ -53,8 +53,8 @@ export class WindowDetailRecorder {
   /** Writes applied on each link by the end of the previous window. */
   private appliedBefore = new Float64Array(0);
 
-  /** The detail of the window ending at `sources.nowS`; `userShares` (U x R) is filled by the caller. */
-  close(sources: WindowSources, userShares: Float64Array): WindowDetail {
+  /** The detail of the window ending at `sources.nowS`; `userShares` and `userFailShares` (U x R) are filled by the caller. */
+  close(sources: WindowSources, userShares: Float64Array, userFailShares: Float64Array): WindowDetail {
     const { world, conditions, data } = sources;
     const R = world.regions.length;
     if (this.replication !== data.replication || this.appliedBefore.length !== R * R) {
@@ -75,7 +75,7 @@ export class WindowDetailRecorder {
         (r === writer || r === world.splitBrainIndex ? REGION_WRITER : 0);
     }
     const links = this.closeLinks(sources);
-    return { totals: this.totals(sources), userShares, regions, links };
+    return { totals: this.totals(sources), userShares, userFailShares, regions, links };
   }
 
   private closeLinks(sources: WindowSources): LinkWindows {

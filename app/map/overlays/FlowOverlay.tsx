@@ -127,7 +127,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
             </li>
           ))}
         </ul>
-        <div className="flow-legend__note">Width: share of the population's traffic</div>
+        <div className="flow-legend__note">Width: share of the population's traffic; red dashed: failing</div>
         <div className="flow-legend__title">Replication</div>
         <ul className="flow-legend__list">
           <li>
@@ -198,16 +198,17 @@ const ArcView = memo(
     const key = `arc:${arc.key}`;
     return (
       <path
-        className={`flow-arc flow-arc--band${arc.band < 0 ? 'x' : arc.band}`}
+        className={`flow-arc flow-arc--band${arc.band < 0 ? 'x' : arc.band}${arc.failing ? ' is-failing' : ''}`}
         d={arc.d}
         strokeWidth={arc.widthPx}
         data-testid={`arc:${arc.userId}:${arc.regionId}`}
+        data-failing={arc.failing ? 'true' : 'false'}
         onPointerMove={(event) => onHover(key, pointerAt(event))}
         onPointerLeave={() => onHover(null)}
       />
     );
   },
-  (a, b) => a.onHover === b.onHover && a.arc.d === b.arc.d && a.arc.widthPx === b.arc.widthPx && a.arc.band === b.arc.band,
+  (a, b) => a.onHover === b.onHover && a.arc.d === b.arc.d && a.arc.widthPx === b.arc.widthPx && a.arc.band === b.arc.band && a.arc.failing === b.arc.failing,
 );
 
 /** True while the person asks for reduced motion (the marks then stand still on their links). */

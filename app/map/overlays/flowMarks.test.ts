@@ -15,7 +15,7 @@ const users: Place[] = [
 ];
 const user = (readP50Ms: number): UserWindow => ({ readP50Ms, readP99Ms: readP50Ms * 2, writeP50Ms: Number.NaN, writeP99Ms: Number.NaN, ok: 100, failed: 0, servedBy: 0 });
 
-function frame(overrides: { shares?: number[]; linkState?: number[]; regionState?: number[]; applied?: number[] } = {}): WatchFrame {
+function frame(overrides: { shares?: number[]; failShares?: number[]; linkState?: number[]; regionState?: number[]; applied?: number[] } = {}): WatchFrame {
   const R = 3;
   const lag = new Float64Array(R * R).fill(40);
   return {
@@ -27,6 +27,7 @@ function frame(overrides: { shares?: number[]; linkState?: number[]; regionState
     detail: {
       totals: {} as never,
       userShares: Float64Array.from(overrides.shares ?? [1, 0, 0, 0.25, 0.75, 0]),
+      userFailShares: Float64Array.from(overrides.failShares ?? [0, 0, 0, 0, 0, 0]),
       regions: { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: Float64Array.from(overrides.regionState ?? [0, 0, 0]) },
       links: {
         lagMs: lag,
@@ -52,6 +53,15 @@ describe('flow marks on the map', () => {
     expect(berlinEu?.band).toBe(-1); // no read in the window
     expect(sp?.title).toBe('Sao Paulo users -> us-east: 188 ms p50, 100% of its traffic');
     expect(sp?.d).toMatch(/^M[\d.]+,[\d.]+L/);
+  });
+
+  it('draws traffic sent to a region where it fails as a failing arc, without a latency', () => {
+    const marks = flowMarks(users, regions, frame({ shares: [1, 0, 0, 0.2, 0.8, 0], failShares: [0, 0, 0, 0, 0.8, 0] }), pathOf, project);
+    const dark = marks.arcs.find((a) => a.key === 'berlin>eu-west');
+    expect(dark?.failing).toBe(true);
+    expect(dark?.band).toBe(-1);
+    expect(dark?.title).toBe('Berlin users -> eu-west: failing, 80% of its traffic (100% of it failing)');
+    expect(marks.arcs.find((a) => a.key === 'berlin>us-east')?.failing).toBe(false);
   });
 
   it('leaves out shares under 1% and windows without a frame', () => {
@@ -114,6 +124,7 @@ describe('flow marks on the map', () => {
       detail: {
         totals: {} as never,
         userShares: new Float64Array(0),
+        userFailShares: new Float64Array(0),
         regions: { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) },
         links: {
           lagMs: new Float64Array(L).fill(50),

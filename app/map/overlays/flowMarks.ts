@@ -47,6 +47,10 @@ export interface ArcMark {
   /** Latency band (latencyBand), -1 when the window had no read. */
   readonly band: number;
   readonly share: number;
+  /** Share of the population's traffic that failed at the region (part of `share`). */
+  readonly failShare: number;
+  /** Most of what goes this way fails (a dark region the routing layer still sends users to). */
+  readonly failing: boolean;
   readonly latencyMs: number;
   readonly title: string;
 }
@@ -170,16 +174,23 @@ export function flowMarks(
       const region = regionById.get(regionId);
       if (share < MIN_SHARE || !region) continue;
       const latencyMs = window.readP50Ms;
+      const failShare = detail?.userFailShares[u * R + r] ?? 0;
+      const failing = failShare >= share / 2;
+      const pct = (v: number) => `${Math.round(v * 100)}%`;
       arcs.push({
         key: `${userId}>${regionId}`,
         userId,
         regionId,
         d: pathOf(user, region).d,
         widthPx: Math.round((1 + 5 * share) * 2) / 2, // half-pixel steps: no repaint for a tiny change
-        band: latencyBand(latencyMs),
+        band: failing ? -1 : latencyBand(latencyMs),
         share,
+        failShare,
+        failing,
         latencyMs,
-        title: `${user.label} users -> ${regionId}: ${round(latencyMs)} p50, ${Math.round(share * 100)}% of its traffic`,
+        title: failing
+          ? `${user.label} users -> ${regionId}: failing, ${pct(share)} of its traffic (${pct(failShare / share)} of it failing)`
+          : `${user.label} users -> ${regionId}: ${round(latencyMs)} p50, ${pct(share)} of its traffic`,
       });
     }
   });
