@@ -52,3 +52,16 @@ test('the region fault menu, open over the map, has none either', async ({ page 
   await expect(page.getByRole('dialog', { name: 'Faults for region eu-west' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the region fault menu works from the keyboard: Enter on a region opens it with the focus, Escape gives it back', async ({ page }) => {
+  await started(page);
+  const node = page.locator('.react-flow__node:has([data-testid="region-node-eu-west"])');
+  await node.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('dialog', { name: 'Faults for region eu-west' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'Fail (region down)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(node).toBeFocused();
+});
