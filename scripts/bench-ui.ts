@@ -5,7 +5,7 @@
  *   - frame rate over ~10 s (requestAnimationFrame intervals: median fps and the 5th percentile fps),
  *   - long tasks (> 50 ms, PerformanceObserver 'longtask') while a population is dragged across the map,
  *   - bundle sizes: gzip of each built JS file, the initial load (index.html's script and preloads) apart
- *     from the lazy chunks and the worker.
+ *     from the lazy chunks and the workers (engine, compare).
  * It builds into a temporary directory (or uses `--dist <dir>`), serves it with vite preview on its own port
  * (BENCH_PORT, default 4391) and drives the system Chromium (scripts/chromium.mjs).
  */
@@ -37,7 +37,7 @@ function bundleSizes(dir: string): { initial: [string, number][]; lazy: [string,
   const sizes: { initial: [string, number][]; lazy: [string, number][]; worker: [string, number][] } = { initial: [], lazy: [], worker: [] };
   for (const name of readdirSync(join(dir, 'assets')).filter((n) => n.endsWith('.js')).sort()) {
     const gz = gzipSync(readFileSync(join(dir, 'assets', name)), { level: 9 }).length;
-    const group = initialNames.has(name) ? sizes.initial : name.startsWith('worker') ? sizes.worker : sizes.lazy;
+    const group = initialNames.has(name) ? sizes.initial : /worker/i.test(name) ? sizes.worker : sizes.lazy;
     group.push([name, gz]);
   }
   return sizes;
@@ -61,7 +61,7 @@ if (distArg < 0) {
 const sizes = bundleSizes(outDir);
 const sum = (list: [string, number][]) => list.reduce((total, [, gz]) => total + gz, 0);
 
-console.log(`bundle (gzip): initial ${kb(sum(sizes.initial))}, lazy ${kb(sum(sizes.lazy))}, worker ${kb(sum(sizes.worker))}`);
+console.log(`bundle (gzip): initial ${kb(sum(sizes.initial))}, lazy ${kb(sum(sizes.lazy))}, workers ${kb(sum(sizes.worker))}`);
 for (const [group, list] of Object.entries(sizes)) for (const [name, gz] of list) console.log(`  ${group.padEnd(8)}${kb(gz).padStart(10)}  ${name}`);
 
 const server = await preview({ logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' }, build: { outDir } });
