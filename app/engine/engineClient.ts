@@ -104,7 +104,8 @@ export function startEngine(store: AppStore): EngineClient {
 
   function recover(what: string): void {
     if (stopped) return;
-    const resumeAtS = store.getState().timeS;
+    // Where the run was, or where a replay in progress was heading.
+    const resumeAtS = store.getState().seekingToS ?? store.getState().timeS;
     connection.worker.terminate();
     connection.channel.port1.close();
     watchdog.reset();
