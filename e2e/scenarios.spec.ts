@@ -69,6 +69,14 @@ test('a copied link opened in a new browser shows the same report numbers', asyn
   await page.getByTestId('open-export').click();
   const report = await page.getByTestId('incident-report').textContent();
   expect(report).toContain('Acknowledged writes lost:');
+  expect(report).toContain('| 1:00.0 | us-east goes dark |');
+  // Every second's metrics as CSV: a row per second and population.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Metrics per second (CSV)' }).click();
+  const csv = (await (await (await csvDownload).createReadStream()).toArray()).join('');
+  const rows = csv.trim().split('\n');
+  expect(rows[0]).toBe('startS,kind,id,readP50Ms,readP99Ms,writeP50Ms,writeP99Ms,ok,failed,servedBy,regionServed,regionDropped,capacityQps');
+  expect(rows.filter((r) => r.includes(',population,berlin,'))).toHaveLength(120);
   await page.getByRole('button', { name: 'Close Export this run' }).click();
   await page.getByTestId('open-share').click();
   const link = await page.getByTestId('share-link').inputValue();
