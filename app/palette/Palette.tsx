@@ -255,6 +255,23 @@ export function Palette() {
         {tab === 'custom' && <CustomEntries />}
         {tab === 'routing' && <RoutingEntries />}
       </div>
+      <details className="palette__keys">
+        <summary>Keyboard</summary>
+        <dl>
+          <dt>Enter</dt>
+          <dd>add the entry (or the best match of a search)</dd>
+          <dt>Shift+click, Shift+drag</dt>
+          <dd>select several; Ctrl/Cmd+A all, Esc none</dd>
+          <dt>Arrows</dt>
+          <dd>move the selected node</dd>
+          <dt>Delete, Backspace</dt>
+          <dd>delete the selection</dd>
+          <dt>Ctrl/Cmd+D, C, X, V</dt>
+          <dd>duplicate, copy, cut, paste</dd>
+          <dt>Ctrl/Cmd+Z, Shift+Z, Ctrl+Y</dt>
+          <dd>undo, redo</dd>
+        </dl>
+      </details>
     </section>
   );
 }
