@@ -11,18 +11,21 @@ import { download, fileNameOf } from './download.ts';
 import { readRecent } from './recent.ts';
 import { browserStorage } from './storage.ts';
 import { useImport } from './useImport.ts';
+import { viewQuery } from '../store/librarySlice.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
+const selectView = (s: AppState) => viewQuery(s.speed, s.viewMode);
 
 export function SharePanel({ onDone }: { onDone: () => void }) {
   const scenario = useApp(selectScenario);
   const opened = useApp(selectOpened);
   const notice = useApp(selectNotice);
   const importFile = useImport(onDone);
+  const view = useApp(selectView);
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
-  const link = `${window.location.origin}${window.location.pathname}#${encodeScenarioHash(scenario)}`;
+  const link = `${window.location.origin}${window.location.pathname}${view}#${encodeScenarioHash(scenario)}`;
   const recent = readRecent(browserStorage());
 
   const copy = async (): Promise<void> => {
@@ -35,13 +38,13 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
   };
   const fork = (): void => {
     const copyOf = { ...scenario, name: `${scenario.name.slice(0, 70)} (fork)` };
-    window.open(`${window.location.pathname}#${encodeScenarioHash(copyOf)}`, '_blank', 'noopener');
+    window.open(`${window.location.pathname}${view}#${encodeScenarioHash(copyOf)}`, '_blank', 'noopener');
   };
   return (
     <div className="share" data-testid="share-panel">
       <section aria-label="Link">
         <label className="share__label" htmlFor="share-link">
-          Link to this scenario ({link.length.toLocaleString('en-US')} characters): seed, settings and faults
+          Link to this scenario ({link.length.toLocaleString('en-US')} characters): seed, settings, faults and the view (speed, presenter mode)
         </label>
         <input id="share-link" className="share__link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
         <div className="share__row">

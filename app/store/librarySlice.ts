@@ -46,6 +46,20 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     drillScenarioShown: (scenario) => set({ scenario, activePreset: null, past: [], future: [], selection: [] }),
 });
 
+/** The run speed a page address asks for (`?speed=60`, `?speed=max`), if it is one the controls offer. */
+export function speedFromSearch(search: string): 1 | 10 | 60 | 'max' | null {
+  const value = new URLSearchParams(search).get('speed');
+  if (value === 'max') return 'max';
+  return value === '1' || value === '10' || value === '60' ? (Number(value) as 1 | 10 | 60) : null;
+}
+
+/** The view settings as a query string for a shared link: the speed, and presenter mode if on. */
+export function viewQuery(speed: 1 | 10 | 60 | 'max', mode: ViewMode): string {
+  const params = new URLSearchParams({ speed: String(speed) });
+  if (mode === 'present') params.set('present', '1');
+  return `?${params.toString()}`;
+}
+
 /** The view mode a page address asks for: `?embed=1` embeds, `?present=1` presents. */
 export function viewModeFromSearch(search: string): ViewMode {
   const params = new URLSearchParams(search);

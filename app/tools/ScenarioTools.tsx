@@ -10,6 +10,7 @@ import { addRecent } from '../share/recent.ts';
 import { browserStorage } from '../share/storage.ts';
 import { encodeScenarioHash } from '../../engine/scenario/url.ts';
 import { Dialog } from './Dialog.tsx';
+import { speedFromSearch } from '../store/librarySlice.ts';
 import type { EngineClient } from '../engine/engineClient.ts';
 import './tools.css';
 
@@ -24,6 +25,7 @@ type Open = 'presets' | 'drills' | 'share' | 'compare' | 'export' | null;
 const selectMode = (s: AppState) => s.viewMode;
 const selectModeChanged = (s: AppState) => s.viewModeChanged;
 const selectLoadId = (s: AppState) => s.loadId;
+const selectSpeedChanged = (s: AppState) => s.speedChanged;
 const selectScenario = (s: AppState) => s.scenario;
 
 export function ScenarioTools({ engine }: { engine: EngineClient }) {
@@ -31,6 +33,13 @@ export function ScenarioTools({ engine }: { engine: EngineClient }) {
   const mode = useApp(selectMode);
   const setMode = useApp(selectModeChanged);
   const importFile = useImport();
+  const speedChanged = useApp(selectSpeedChanged);
+
+  // A shared link's view settings: the speed it was watched at.
+  useEffect(() => {
+    const speed = speedFromSearch(window.location.search);
+    if (speed !== null) speedChanged(speed);
+  }, [speedChanged]);
   const close = (): void => setOpen(null);
   const loadId = useApp(selectLoadId);
   const scenario = useApp(selectScenario);
