@@ -6,7 +6,7 @@ import type { Fault } from '../../../engine/scenario/schema.ts';
 import { StoreContext, useApp } from '../../store/context.ts';
 import type { AppState } from '../../store/index.ts';
 import { MAP_HEIGHT, MAP_WIDTH, project, projection } from '../projection.ts';
-import { createPathCache, flowMarks, latencyBandLabels, trackKeyframes, type ArcMark, type FlowMark, type LinkMark, type Place } from './flowMarks.ts';
+import { createPathCache, flowMarks, latencyBandLabels, linkPartitionedAt, trackKeyframes, type ArcMark, type FlowMark, type LinkMark, type Place } from './flowMarks.ts';
 import './flow.css';
 
 const selectUsers = (s: AppState) => s.scenario.users;
@@ -31,7 +31,7 @@ type OnHover = (key: string | null, at?: { x: number; y: number }) => void;
 
 /**
  * Over the world map, under the nodes: arcs from each population to the regions serving it, replication links
- * with marks that move at the pace of their lag (CSS animations in a layer of their own), dark regions, and
+ * with dots that move at the pace of their lag (Web Animations the compositor runs), dark regions, and
  * rings on the regions a panel points at. Re-renders at the snapshot rate; an arc or link whose drawing did not
  * change is not touched, and the numbers live in one shared tooltip (text, never markup) rather than in every mark.
  */
@@ -58,8 +58,10 @@ export const FlowOverlay = memo(function FlowOverlay() {
 
   const toggleLink = useCallback(
     (link: LinkMark): void => {
-      const atS = store?.getState().timeS ?? 0;
-      const fault: Fault = link.partitioned
+      const state = store?.getState();
+      if (!state) return;
+      const atS = state.timeS;
+      const fault: Fault = linkPartitionedAt(state.scenario.faults, link.from, link.to, atS)
         ? { kind: 'link-heal', atS, from: link.from, to: link.to }
         : { kind: 'partition', atS, from: link.from, to: link.to, direction: 'both' };
       faultInjected(fault);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, type UserWindow } from '../../../engine/snapshot.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
 import { project, projection } from '../projection.ts';
-import { createPathCache, crossingS, flowMarks, latencyBand, latencyBandLabels, MAX_ANIMATED_FLOWS, TRACK_POINTS, trackKeyframes, type Place } from './flowMarks.ts';
+import { createPathCache, crossingS, flowMarks, linkPartitionedAt, latencyBand, latencyBandLabels, MAX_ANIMATED_FLOWS, TRACK_POINTS, trackKeyframes, type Place } from './flowMarks.ts';
 
 const regions: Place[] = [
   { id: 'us-east', label: 'us-east', lat: 38.9, lon: -77.4 },
@@ -103,6 +103,18 @@ describe('flow marks on the map', () => {
     ]);
     const at = project(regions[1] as Place);
     expect(marks.regions[1]?.x).toBeCloseTo(at.x);
+  });
+
+  it('reads whether a link is cut from the scenario, either direction, the latest fault by then winning', () => {
+    const faults = [
+      { kind: 'partition', atS: 10, from: 'us-east', to: 'eu-west', direction: 'both' },
+      { kind: 'region-down', atS: 12, region: 'eu-west' },
+      { kind: 'link-heal', atS: 20, from: 'eu-west', to: 'us-east' },
+    ] as const;
+    expect(linkPartitionedAt(faults, 'us-east', 'eu-west', 5)).toBe(false);
+    expect(linkPartitionedAt(faults, 'eu-west', 'us-east', 15)).toBe(true);
+    expect(linkPartitionedAt(faults, 'us-east', 'eu-west', 20)).toBe(false);
+    expect(linkPartitionedAt(faults, 'us-east', 'ap-northeast', 15)).toBe(false);
   });
 
   it('bands latencies with a legend that covers every band', () => {

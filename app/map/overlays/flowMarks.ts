@@ -6,6 +6,7 @@
  */
 import { geoInterpolate, geoPath, type GeoProjection } from 'd3';
 import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER } from '../../../engine/snapshot.ts';
+import type { Fault } from '../../../engine/scenario/schema.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
 
 export interface Place {
@@ -272,4 +273,22 @@ export function trackKeyframes(track: readonly { readonly x: number; readonly y:
     frames.push({ offset, x: p.x, y: p.y });
   });
   return frames;
+}
+
+/**
+ * Whether the scenario's faults have the link between regions a and b cut at `atS` (its last partition or
+ * link-heal by then, in either direction, was a partition): what a click on the link toggles. Read from the
+ * scenario rather than the engine's last window, so a second click before that window arrives heals.
+ */
+export function linkPartitionedAt(faults: readonly Fault[], a: string, b: string, atS: number): boolean {
+  let cut = false;
+  let lastS = Number.NEGATIVE_INFINITY;
+  for (const fault of faults) {
+    if (fault.kind !== 'partition' && fault.kind !== 'link-heal') continue;
+    const between = (fault.from === a && fault.to === b) || (fault.from === b && fault.to === a);
+    if (!between || fault.atS > atS || fault.atS < lastS) continue;
+    cut = fault.kind === 'partition';
+    lastS = fault.atS;
+  }
+  return cut;
 }
