@@ -159,6 +159,22 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await ttl.press('Enter');
   await expect(ttl).toHaveValue('30');
 
+  // A custom region by keyboard: the entry leads to its coordinates, checked by the schema's rules.
+  await palette.getByRole('tab', { name: 'Custom' }).click();
+  await palette.getByTestId('palette-custom-region').press('Enter');
+  await page.keyboard.type('-91');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('36.82');
+  await page.keyboard.press('Enter');
+  await expect(palette.getByText('Latitude must be between -90 and 90')).toBeVisible();
+  await expect(regions(page)).toHaveCount(3);
+  await palette.getByRole('textbox', { name: 'Lat' }).first().fill('-1.29');
+  await palette.getByRole('textbox', { name: 'Lat' }).first().press('Enter');
+  await expect(page.getByTestId('region-node-custom')).toBeVisible();
+  await expect(page.getByLabel('Jurisdiction')).toHaveValue('KE'); // Nairobi is the nearest big city
+  await page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(regions(page)).toHaveCount(3);
+
   // Renaming a region: a taken id is refused in place; a new one carries the primary role with it.
   await clickRegion(page, 'us-east');
   const idField = page.getByTestId('inspector-region-id');
