@@ -184,6 +184,7 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await idField.press('Enter');
   await expect(page.getByTestId('region-node-virginia')).toBeVisible();
   await expect(page.getByTestId('inspector-region-id')).toHaveValue('virginia');
+  await expect(page.getByTestId('inspector-region-id')).toBeFocused();
   await expect(page.getByTestId('region-node-virginia').locator('.map-node__badge')).toHaveText('primary');
 
   // Scenario settings with nothing selected: a cross-field rule's message appears at its field.

@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, useEffect } from 'react';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
@@ -66,11 +66,21 @@ export function SharedFields({ refs }: { refs: readonly NodeRef[] }) {
   );
 }
 
+/** The node just renamed from the inspector, whose id field takes the focus back when it remounts. */
+let focusAfterRename: string | null = null;
+
 /** The id, renamed with what refers to it (faults, the primary); the node stays selected. */
 function IdField({ kind, id, index }: { kind: 'region' | 'user'; id: string; index: number }) {
   const store = useContext(StoreContext);
   const scenario = useApp(selectScenario);
   const ref = { kind, id } as const;
+  const testId = `inspector-${kind}-id`;
+  // The inspector is remounted for the renamed node: the id field keeps the keyboard focus across it.
+  useEffect(() => {
+    if (focusAfterRename !== `${kind}:${id}`) return;
+    focusAfterRename = null;
+    document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
+  }, [kind, id, testId]);
   const taken = (value: unknown) => {
     const others = kind === 'region' ? scenario.regions : scenario.users;
     return others.some((n) => n.id === value) ? `is taken by another ${kind === 'region' ? 'region' : 'user population'}` : undefined;
@@ -82,8 +92,11 @@ function IdField({ kind, id, index }: { kind: 'region' | 'user'; id: string; ind
       kind="text"
       build={(s, value) => renameNode(s, ref, String(value))}
       precheck={taken}
-      commit={(value) => store?.getState().nodeRenamed(ref, String(value))}
-      testId={`inspector-${kind}-id`}
+      commit={(value) => {
+        focusAfterRename = `${kind}:${String(value)}`;
+        store?.getState().nodeRenamed(ref, String(value));
+      }}
+      testId={testId}
     />
   );
 }
