@@ -131,7 +131,9 @@ export function startEngine(store: AppStore): EngineClient {
   let longCalls = 0;
   const watchdog = startWatchdog({
     ping: () => connection.api.ping(),
-    shouldWatch: () => !stopped && longCalls === 0 && (store.getState().playing || store.getState().seekingToS !== null),
+    // Not while the tab is hidden: the browser throttles and freezes its timers, and silence there proves nothing.
+    shouldWatch: () =>
+      !stopped && !document.hidden && longCalls === 0 && (store.getState().playing || store.getState().seekingToS !== null),
     onStuck: () => recover('stopped answering'),
   });
 
