@@ -46,9 +46,14 @@ function addFirstOnEnter(event: KeyboardEvent<HTMLInputElement>, add: () => void
   }
 }
 
-function RegionList() {
+/** A list's search text, kept by the palette so it survives a switch of tab. */
+interface QueryProps {
+  readonly query: string;
+  readonly setQuery: (query: string) => void;
+}
+
+function RegionList({ query, setQuery }: QueryProps) {
   const add = useAdd();
-  const [query, setQuery] = useState('');
   const found = useMemo(() => search(catalogRegions, query, regionFields), [query]);
   const payload = (r: CatalogRegion): PalettePayload => ({ kind: 'catalog-region', catalog: r.id });
   return (
@@ -78,9 +83,8 @@ function RegionList() {
   );
 }
 
-function CityList() {
+function CityList({ query, setQuery }: QueryProps) {
   const add = useAdd();
-  const [query, setQuery] = useState('');
   const [cities, setCities] = useState<readonly City[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -219,6 +223,8 @@ function RoutingEntries() {
 /** What can be put on the map: cloud regions, user populations, custom points, the routing layer. */
 export function Palette() {
   const [tab, setTab] = useState<Tab>('regions');
+  const [regionQuery, setRegionQuery] = useState('');
+  const [cityQuery, setCityQuery] = useState('');
   const id = useId();
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = TABS.findIndex((t) => t.id === tab);
@@ -250,8 +256,8 @@ export function Palette() {
         ))}
       </div>
       <div className="palette__panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
-        {tab === 'regions' && <RegionList />}
-        {tab === 'cities' && <CityList />}
+        {tab === 'regions' && <RegionList query={regionQuery} setQuery={setRegionQuery} />}
+        {tab === 'cities' && <CityList query={cityQuery} setQuery={setCityQuery} />}
         {tab === 'custom' && <CustomEntries />}
         {tab === 'routing' && <RoutingEntries />}
       </div>
