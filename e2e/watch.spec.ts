@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeScenarioHash } from '../engine/scenario/url.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
@@ -162,5 +163,45 @@ test('a compliance violation names its data and route, and pointing at it rings 
   await expect(page.locator('[data-testid^="region-highlight:"]').first()).toBeVisible();
   await page.mouse.move(5, 5);
   await expect(page.locator('[data-testid^="region-highlight:"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('every Watch tab reads well in both themes (no serious WCAG A/AA issue), and marks stand still under reduced motion', async ({ page }) => {
+  const errors = watchErrors(page);
+  const scenario: ScenarioInput = {
+    ...defaultScenario,
+    name: 'Active-active with a failure and a partition',
+    data: { topology: 'active-active', replication: 'async', conflict: 'lww', reads: 'session', datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction', pinned: false }] },
+    faults: [
+      { kind: 'region-down', atS: 30, region: 'eu-west' },
+      { kind: 'partition', atS: 35, from: 'us-east', to: 'ap-northeast', direction: 'both' },
+    ],
+  };
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.goto(hashOf(scenario));
+  // Under reduced motion a flowing link is a still dotted line, and nothing of ours animates.
+  await expect(page.getByTestId('flow:us-east:eu-west')).toHaveClass('flow-link__still');
+  expect(await page.locator('.flow-dot').count()).toBe(0);
+  await page.getByLabel('Speed').selectOption('60');
+  await expect(page.getByTestId('arc:berlin:us-east')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('link:us-east:ap-northeast')).toHaveAttribute('data-partitioned', 'true');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    for (const name of ['Health', 'Replication', 'Failover', 'Data', 'Cost']) {
+      await tab(page, name).click();
+      await expect(tab(page, name)).toHaveAttribute('aria-selected', 'true');
+      const results = await new AxeBuilder({ page })
+        .include('[data-testid="watch-panel"]')
+        .include('.flow-legend')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${theme} ${name}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      expect(serious).toEqual([]);
+    }
+  }
   expect(errors).toEqual([]);
 });

@@ -22,7 +22,7 @@ export const LostWriteLedger = memo(function LostWriteLedger() {
       {rows.length === 0 ? (
         <p className="panel__empty">No acknowledged write has been lost. Asynchronous replication loses the writes a failed region had not shipped yet.</p>
       ) : (
-        <div className="inspector-panel__scroll">
+        <div className="inspector-panel__scroll" tabIndex={0} role="region" aria-label="Lost writes">
           <table className="inspector-table">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export const ConflictInspector = memo(function ConflictInspector() {
       {rows.length === 0 ? (
         <p className="panel__empty">No concurrent writes yet: they need two regions taking writes to the same key (active-active, or a split brain).</p>
       ) : (
-        <ol className="conflicts">
+        <ol className="conflicts" tabIndex={0} aria-label="Concurrent write pairs">
           {rows.map((row) => (
             <li key={row.key} className={`conflict${row.wrongWinner ? ' is-wrong' : ''}`} data-testid="conflict-row">
               <div className="conflict__head">
