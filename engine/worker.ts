@@ -57,9 +57,10 @@ function publish(): void {
   const windows = simulation.takeWindows();
   const world = simulation.scenario;
   const data = encodeWindows(windows, world.users.length, world.regions.length);
-  // The report rides along about once a second, and whenever the run stops (end, pause, step, load).
+  // The report rides along about once a second while playing, and with every snapshot otherwise (end, pause,
+  // step, load, and each slice of a replay, so the one a seek ends on carries the report of that moment).
   const now = performance.now();
-  const withReport = simulation.done || (!playing && !seeking) || now - lastReportMs >= REPORT_MS;
+  const withReport = simulation.done || !playing || now - lastReportMs >= REPORT_MS;
   if (withReport) lastReportMs = now;
   const message: SnapshotMessage = {
     userIds: world.users.map((u) => u.id),
