@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { useThrottledApp } from '../charts/useThrottledApp.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import type { LatencyPoint } from '../store/runSlice.ts';
 import { populationColor } from '../charts/palette.ts';
@@ -21,7 +22,7 @@ const ms = (value: number | undefined): string => (value === undefined || !Numbe
 
 /** Each population's latency in the last simulated second, and the region serving it. */
 export const LatencyReadout = memo(function LatencyReadout() {
-  const { series, users } = useThrottledApp(select);
+  const { series, users } = useApp(useShallow(select));
   return (
     <table className="readout">
       <caption>Last simulated second, per population (latency in ms)</caption>
