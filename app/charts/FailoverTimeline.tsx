@@ -37,7 +37,7 @@ export const FailoverTimeline = memo(function FailoverTimeline() {
           {marks.rows.map((row) => (
             <g key={row.key} data-testid={`failover-${row.key}`}>
               <text className="timeline__label" x={margin.left} y={row.y - 9}>
-                {row.label} · {row.rto}
+                {row.label} · {row.rto} · {row.errors}
               </text>
               <line className="timeline__outage" x1={row.x0} x2={Math.max(row.x1, row.x0 + 2)} y1={row.y + 4} y2={row.y + 4} />
               {row.moments.map((m) => (

@@ -117,7 +117,7 @@ describe('cost chart marks', () => {
 describe('failover timeline marks', () => {
   const failover: FailoverReport = {
     region: 'eu-west', kind: 'region-down', failedAtS: 10, detectedAtS: 37.5, reroutedAtS: 95, recoveredAtS: null, rtoS: 85,
-    affectedUsers: ['berlin'], errorsByUser: {}, promotedAtS: null, newPrimary: null, splitBrainAtS: null,
+    affectedUsers: ['berlin'], errorsByUser: { berlin: 1200, tokyo: 4.4 }, promotedAtS: null, newPrimary: null, splitBrainAtS: null,
   };
 
   it('marks each moment with its time and delay, and the outage up to now while it lasts', () => {
@@ -125,6 +125,7 @@ describe('failover timeline marks', () => {
     const row = marks.rows[0];
     expect(row?.moments.map((m) => m.label)).toEqual(['failed at 10 s', 'detected at 37.5 s (+27.5 s)', 'rerouted at 95 s (+85 s)']);
     expect(row?.rto).toBe('RTO 85 s');
+    expect(row?.errors).toBe('1,204 failed requests');
     expect(row?.x0).toBe(66);
     expect(row?.x1).toBe(264); // now: 120 s of 200
     expect(marks.height).toBe(SIZE.margin.top + SIZE.margin.bottom + ROW_HEIGHT);

@@ -25,6 +25,8 @@ export interface TimelineRow {
   readonly moments: readonly Moment[];
   /** "RTO 42.1 s" or "not rerouted yet". */
   readonly rto: string;
+  /** Requests the affected populations lost while it lasted (its error budget), e.g. "1,204 failed requests". */
+  readonly errors: string;
 }
 
 export interface TimelineMarks {
@@ -62,6 +64,7 @@ export function timelineMarks(failovers: readonly FailoverReport[], durationS: n
       x1: x(endS),
       moments,
       rto: f.rtoS === null ? 'not rerouted yet' : `RTO ${seconds(f.rtoS)}`,
+      errors: `${Math.round(Object.values(f.errorsByUser).reduce((sum, n) => sum + n, 0)).toLocaleString('en-US')} failed requests`,
     };
   });
   return { xTicks: timeTicks(x), rows, height, nowX: x(Math.min(timeS, durationS)) };
