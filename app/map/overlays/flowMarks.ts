@@ -198,6 +198,8 @@ export function flowMarks(
 
   const links: LinkMark[] = [];
   const candidates: { flow: FlowMark; applied: number; link: number }[] = [];
+  /** Each link's flows, filled once the busiest are chosen (the same arrays the link marks hold). */
+  const flowsOf: FlowMark[][] = [];
   const ids = frame?.regionIds ?? regions.map((r) => r.id);
   for (let a = 0; a < ids.length; a++) {
     for (let b = a + 1; b < ids.length; b++) {
@@ -211,6 +213,7 @@ export function flowMarks(
       const partitioned = ((stateAb | stateBa) & LINK_PARTITIONED) !== 0;
       const held = ((stateAb | stateBa) & LINK_END_DARK) !== 0;
       const flows: FlowMark[] = [];
+      flowsOf.push(flows);
       const describe: string[] = [];
       for (const [src, dst, l] of [[from, to, ab], [to, from, ba]] as const) {
         const lagMs = detail?.links.lagMs[l] ?? Number.NaN;
@@ -242,7 +245,7 @@ export function flowMarks(
   // does not flicker from one window to the next (each change restarts animations).
   const rank = (c: { flow: FlowMark; applied: number }) => c.applied * (sticky.has(`${c.flow.from}>${c.flow.to}`) ? 2 : 1);
   candidates.sort((p, q) => rank(q) - rank(p) || p.link - q.link);
-  for (const { flow, link } of candidates.slice(0, MAX_ANIMATED_FLOWS)) (links[link]?.flows as FlowMark[]).push(flow);
+  for (const { flow, link } of candidates.slice(0, MAX_ANIMATED_FLOWS)) flowsOf[link]?.push(flow);
 
   const regionMarks = regions.map((region): RegionMark => {
     const r = frame?.regionIds.indexOf(region.id) ?? -1;
