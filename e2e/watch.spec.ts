@@ -73,6 +73,11 @@ test('arcs follow the traffic when a region fails, and the failover timeline and
   await expect(page.getByTestId('lag-chart')).toBeVisible();
   await expect(page.getByTestId('lag-series-us-east-eu-west').locator('path')).toHaveAttribute('d', /^M.+L.+L/);
   await expect(page.getByTestId('rtt-matrix').locator('.rtt__cell')).toHaveCount(9);
+  // Pointing at the chart reads the values at that second.
+  const lagBox = await page.getByTestId('lag-chart').locator('svg').boundingBox();
+  if (!lagBox) throw new Error('lag chart not drawn');
+  await page.mouse.move(lagBox.x + lagBox.width * 0.15, lagBox.y + lagBox.height / 2);
+  await expect(page.getByTestId('lag-chart-hover')).toContainText(/us-east -> eu-west: [\d.]+ (ms|s|min)/);
 
   await tab(page, 'Health').click();
   await expect(page.getByTestId('availability-series-berlin')).toHaveAttribute('d', /^M.+L/);

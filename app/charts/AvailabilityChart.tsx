@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { availabilityMarks } from './availabilityMarks.ts';
-import { panelSize } from './axes.ts';
+import { availabilityMarks, availabilityPct } from './availabilityMarks.ts';
+import { panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { populationColor } from './palette.ts';
 
@@ -25,6 +25,13 @@ export const AvailabilityChart = memo(function AvailabilityChart() {
       nowX={marks.nowX}
       legend={marks.series.map((s) => ({ key: s.id, label: `${users[s.index]?.name ?? s.id} ${pct(s.lastPct)} (min ${pct(s.minPct)})`, color: populationColor(s.index) }))}
       summary={marks.series.map((s) => `${s.id}: ${pct(s.lastPct)}`).join('; ')}
+      durationS={durationS}
+      valuesAt={(t) =>
+        marks.series.map((s) => {
+          const p = pointAt(series[s.id] ?? [], t);
+          return `${users[s.index]?.name ?? s.id}: ${p ? pct(availabilityPct(p)) : 'n/a'}`;
+        })
+      }
     >
       {marks.series.map((s) => (
         <path key={s.id} className="chart__line" d={s.path} stroke={populationColor(s.index)} data-testid={`availability-series-${s.id}`} />

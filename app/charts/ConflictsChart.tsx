@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { formatCount, panelSize } from './axes.ts';
+import { formatCount, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { totalsMarks } from './totalsMarks.ts';
 
@@ -31,6 +31,11 @@ export const ConflictsChart = memo(function ConflictsChart() {
       legend={marks.series.map((s, i) => ({ key: s.key, label: `${s.label}: ${formatCount(s.last)}`, color: COLORS[i] as string }))}
       summary={marks.series.map((s) => `${s.label}: ${formatCount(s.last)}`).join('; ')}
       empty={history.length === 0 ? 'waiting for the run' : null}
+      durationS={durationS}
+      valuesAt={(t) => {
+        const p = pointAt(history, t);
+        return p ? FIELDS.map((f) => `${f.label}: ${formatCount(p.totals[f.key])}`) : [];
+      }}
     >
       {marks.series.map((s, i) => (
         <path key={s.key} className="chart__line" d={s.path} stroke={COLORS[i]} data-testid={`total-series-${s.key}`} />

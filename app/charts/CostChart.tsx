@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { formatUsd, panelSize } from './axes.ts';
+import { formatUsd, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { costMarks } from './costMarks.ts';
+import { costMarks, costRates } from './costMarks.ts';
 
 const SIZE = panelSize(150, 56);
 const BARS_WIDTH = 170;
@@ -26,6 +26,13 @@ export const CostChart = memo(function CostChart() {
         legend={[{ key: 'rate', label: 'cost rate', color: 'var(--series-1)' }]}
         summary={`Cost rate ${formatUsd(marks.usdPerHour)} per hour; ${formatUsd(marks.totalUsd)} so far`}
         empty={history.length === 0 ? 'waiting for the run' : null}
+        durationS={durationS}
+        valuesAt={(t) => {
+          const p = pointAt(history, t);
+          if (!p) return [];
+          const rate = costRates(history)[history.indexOf(p)] ?? Number.NaN;
+          return [`${formatUsd(rate)}/h`, `so far ${formatUsd(p.totals.costUsd)}`];
+        }}
       >
         <path className="chart__line" d={marks.ratePath} stroke="var(--series-1)" />
       </ChartFrame>

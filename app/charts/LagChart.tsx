@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { formatMs, panelSize } from './axes.ts';
+import { formatMs, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { lagMarks } from './lagMarks.ts';
 import { populationColor } from './palette.ts';
@@ -26,6 +26,11 @@ export const LagChart = memo(function LagChart() {
       legend={marks.series.map((s, i) => ({ key: s.key, label: `${s.from} -> ${s.to} ${formatMs(s.lastMs)}`, color: populationColor(i) }))}
       summary={marks.series.map((s) => `${s.from} to ${s.to}: ${formatMs(s.lastMs)}`).join('; ') || 'No replication yet'}
       empty={history.length === 0 ? 'waiting for the run' : null}
+      durationS={durationS}
+      valuesAt={(t) => {
+        const p = pointAt(history, t);
+        return p ? marks.series.map((s) => `${s.from} -> ${s.to}: ${formatMs(p.linkLagMs[s.link] ?? Number.NaN)}`) : [];
+      }}
     >
       {marks.series.map((s, i) => (
         <g key={s.key} data-testid={`lag-series-${s.from}-${s.to}`}>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { panelSize } from './axes.ts';
+import { formatCount, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { loadMarks } from './loadMarks.ts';
 import { populationColor } from './palette.ts';
@@ -30,6 +30,11 @@ export const LoadChart = memo(function LoadChart() {
       }))}
       summary={marks.series.map((s) => `${s.id}: ${Math.round(s.utilization * 100)}% of capacity`).join('; ')}
       empty={history.length === 0 ? 'waiting for the run' : null}
+      durationS={durationS}
+      valuesAt={(t) => {
+        const p = pointAt(history, t);
+        return p ? regionIds.map((id, r) => `${id}: ${formatCount(p.served[r] ?? 0)} of ${formatCount(p.capacityQps[r] ?? 0)}/s`) : [];
+      }}
     >
       {marks.series.map((s, r) => (
         <g key={s.id} data-testid={`load-series-${s.id}`}>

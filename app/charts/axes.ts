@@ -64,3 +64,25 @@ export function thin<T>(points: readonly T[], max = 420): readonly T[] {
   for (let i = (points.length - 1) % stride; i < points.length; i += stride) kept.push(points[i] as T);
   return kept;
 }
+
+/** Simulated second under a pointer at `x` px (in the chart's own coordinates), or null outside the plot. */
+export function timeAtX(x: number, durationS: number, size: ChartSize): number | null {
+  const left = size.margin.left;
+  const right = size.width - size.margin.right;
+  if (x < left || x > right) return null;
+  return ((x - left) / (right - left)) * Math.max(1, durationS);
+}
+
+/** The point whose window holds second `timeS` (points sorted by startS, one a second), or undefined. */
+export function pointAt<T extends { readonly startS: number }>(points: readonly T[], timeS: number): T | undefined {
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = points[mid] as T;
+    if (p.startS + 1 <= timeS) lo = mid + 1;
+    else if (p.startS > timeS) hi = mid - 1;
+    else return p;
+  }
+  return undefined;
+}

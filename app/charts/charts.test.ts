@@ -3,7 +3,7 @@ import { LINK_PARTITIONED } from '../../engine/snapshot.ts';
 import type { FailoverReport } from '../../engine/report.ts';
 import type { LatencyPoint } from '../store/runSlice.ts';
 import { availabilityMarks, availabilityPct } from './availabilityMarks.ts';
-import { formatCount, formatMs, formatUsd, panelSize, thin } from './axes.ts';
+import { formatCount, formatMs, formatUsd, panelSize, pointAt, thin, timeAtX } from './axes.ts';
 import { costMarks, costRates, RATE_WINDOWS } from './costMarks.ts';
 import { lagMarks, MAX_LINKS } from './lagMarks.ts';
 import { loadMarks } from './loadMarks.ts';
@@ -184,5 +184,25 @@ describe('thinning long histories', () => {
     expect(kept.at(-1)).toBe(999);
     expect(kept[1]! - kept[0]!).toBe(10);
     expect(thin(points.slice(0, 50), 100)).toHaveLength(50);
+  });
+});
+
+describe('reading a chart under the pointer', () => {
+  it('turns a pointer x into simulated time inside the plot only', () => {
+    expect(timeAtX(48, 10, SIZE)).toBe(0);
+    expect(timeAtX(228, 10, SIZE)).toBe(5);
+    expect(timeAtX(408, 10, SIZE)).toBe(10);
+    expect(timeAtX(40, 10, SIZE)).toBeNull();
+    expect(timeAtX(420, 10, SIZE)).toBeNull();
+  });
+
+  it('finds the window holding a second', () => {
+    const points = [point(0), point(1), point(2), point(4)];
+    expect(pointAt(points, 1.5)?.startS).toBe(1);
+    expect(pointAt(points, 2)?.startS).toBe(2);
+    expect(pointAt(points, 3.2)).toBeUndefined(); // a gap
+    expect(pointAt(points, 4.99)?.startS).toBe(4);
+    expect(pointAt(points, 9)).toBeUndefined();
+    expect(pointAt([], 0)).toBeUndefined();
   });
 });

@@ -9,6 +9,8 @@ import { formatMs, thin, timeScale, timeTicks, type ChartSize, type Tick } from 
 
 export interface LagSeries {
   readonly key: string;
+  /** Index of the link in the windows' link arrays (a * R + b). */
+  readonly link: number;
   readonly from: string;
   readonly to: string;
   readonly path: string;
@@ -71,7 +73,7 @@ export function lagMarks(fullHistory: readonly WatchPoint[], regionIds: readonly
       if (last && Math.abs(last.x1 - x0) < 1e-6) last.x1 = x1;
       else partitioned.push({ x0, x1 });
     }
-    return { key: `${from}>${to}`, from, to, path, lastMs: fullHistory[fullHistory.length - 1]?.linkLagMs[l] ?? Number.NaN, partitioned };
+    return { key: `${from}>${to}`, link: l, from, to, path, lastMs: fullHistory[fullHistory.length - 1]?.linkLagMs[l] ?? Number.NaN, partitioned };
   });
   return { xTicks: timeTicks(x), yTicks, series, nowX: x(Math.min(timeS, durationS)) };
 }
