@@ -159,7 +159,7 @@ test('hostile links show a message, run no script, and leave the autosaved work 
     void dialog.dismiss();
   });
   const markup = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-  const hostile = { ...defaultScenario, name: markup, regions: defaultScenario.regions.map((r) => ({ ...r, name: markup })), users: defaultScenario.users.map((u) => ({ ...u, name: markup })) };
+  const hostile = { ...defaultScenario, name: markup, regions: defaultScenario.regions.map((r) => ({ ...r, name: markup })), users: (defaultScenario.users ?? []).map((u) => ({ ...u, name: markup })) };
   const parsed = parseScenario(hostile);
   if (!parsed.ok) throw new Error('hostile names are valid strings');
   const good = encodeScenarioHash(parsed.scenario);
