@@ -118,6 +118,8 @@ test('an active-active run with a region failure lists conflicts side by side an
     name: 'Active-active, async, last writer wins',
     durationS: 120,
     users: (defaultScenario.users ?? []).map((u) => ({ ...u, writeRatio: 0.3 })),
+    // Tokyo's clock runs half a second ahead: last-writer-wins keeps some of its earlier writes over later ones.
+    regions: (defaultScenario.regions ?? []).map((r) => (r.id === 'ap-northeast' ? { ...r, clockSkewMs: 500 } : r)),
     workload: { keyCount: 1000 },
     routing: { policy: 'geodns', dnsTtlS: 10, healthCheck: { intervalS: 5, timeoutS: 2, failureThreshold: 2 } },
     data: { topology: 'active-active', replication: 'async', conflict: 'lww', reads: 'eventual', replicationBatchMs: 200 },
@@ -135,6 +137,10 @@ test('an active-active run with a region failure lists conflicts side by side an
   await expect(first).toContainText(/timestamp [\d.]+ s/);
   await expect(first).toContainText('LWW keeps it');
   await expect(first).toContainText('A CRDT');
+  const wrong = conflicts.locator('.conflict.is-wrong').first();
+  await expect(wrong).toContainText('wrong winner (clock skew)');
+  await expect(wrong).toContainText(/ap-northeast's earlier write \(its clock runs ahead\)/);
+  await expect(wrong).toContainText('(+500 ms)');
   await expect(page.getByTestId('read-consistency')).toContainText('Stale reads');
 
   await tab(page, 'Failover').click();
