@@ -3,12 +3,20 @@ import { useThrottledApp } from './useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { rttMarks } from './rttMarks.ts';
 
-const select = (s: AppState) => ({ links: s.report?.links, regionIds: s.scenario.regions.map((r) => r.id).join('\n') });
+/**
+ * The round trips as a string: it changes only when a region moves, not with every report, so the 600 cells of
+ * a 25-region matrix are not drawn again each second.
+ */
+const select = (s: AppState) => ({
+  rtts: s.report ? JSON.stringify(s.report.links.map((l) => [l.from, l.to, l.rttMs])) : null,
+  regionIds: s.scenario.regions.map((r) => r.id).join('\n'),
+});
 
 /** Round trips between every pair of regions, as a heatmap with the numbers in it. */
 export const RttMatrix = memo(function RttMatrix() {
-  const { links, regionIds } = useThrottledApp(select);
+  const { rtts, regionIds } = useThrottledApp(select);
   const ids = regionIds === '' ? [] : regionIds.split('\n');
+  const links = rtts === null ? null : (JSON.parse(rtts) as [string, string, number][]).map(([from, to, rttMs]) => ({ from, to, rttMs }));
   const marks = rttMarks(links ?? [], ids);
   const small = ids.length > 8;
   return (

@@ -54,10 +54,10 @@ export function formatUsd(usd: number): string {
 }
 
 /**
- * At most about `max` points, evenly spaced, the last always kept: a long run's history drawn at the
+ * At most about `max` points, evenly spaced, the last always kept: a long run's history drawn at about the
  * resolution a 420 px chart can show, so a path stays a few hundred points however long the run.
  */
-export function thin<T>(points: readonly T[], max = 420): readonly T[] {
+export function thin<T>(points: readonly T[], max = 240): readonly T[] {
   if (points.length <= max) return points;
   const stride = Math.ceil(points.length / max);
   const kept: T[] = [];

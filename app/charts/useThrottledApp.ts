@@ -4,7 +4,7 @@ import { StoreContext } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 
 /** Charts redraw at most this often (snapshots arrive about 10 times a second). */
-export const CHART_REFRESH_MS = 250;
+export const CHART_REFRESH_MS = 400;
 
 /**
  * Like useApp with a shallow-compared selector, but re-renders at most once per `intervalMs` (the last change

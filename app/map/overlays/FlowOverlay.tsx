@@ -19,6 +19,8 @@ const selectPlaying = (s: AppState) => s.playing;
 const selectEditable = (s: AppState) => s.viewMode === 'edit';
 
 const BAND_LABELS = latencyBandLabels();
+/** Up to this many moving links, each carries two dots half a crossing apart; beyond, one (fewer layers). */
+const PAIRED_DOTS_UP_TO = 8;
 
 /** What the pointer (or keyboard focus) is on, and where on the page. */
 interface Hover {
@@ -68,6 +70,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
     },
     [store, faultInjected],
   );
+  const flowCount = marks.links.reduce((n, l) => n + l.flows.length, 0);
   const onHover: OnHover = useCallback((key, at) => setHover(key === null || !at ? null : { key, ...at }), []);
   const hoverText = hover
     ? (marks.arcs.find((a) => `arc:${a.key}` === hover.key)?.title ?? linkText(marks.links.find((l) => `link:${l.key}` === hover.key), editable))
@@ -107,7 +110,9 @@ export const FlowOverlay = memo(function FlowOverlay() {
           // Moving marks are small HTML layers animated by transform (Web Animations): the compositor moves them,
           // so neither the main thread nor a repaint of the arcs is needed per frame.
           <div className="flow-dots" aria-hidden="true">
-            {marks.links.map((link) => link.flows.map((flow) => <FlowDots key={`${flow.from}>${flow.to}`} flow={flow} playing={playing} />))}
+            {marks.links.map((link) =>
+              link.flows.map((flow) => <FlowDots key={`${flow.from}>${flow.to}`} flow={flow} playing={playing} pair={flowCount <= PAIRED_DOTS_UP_TO} />),
+            )}
           </div>
         )}
       </ViewportPortal>
@@ -228,11 +233,11 @@ function usePrefersReducedMotion(): boolean {
 }
 
 /**
- * Two dots travelling a link half a crossing apart, each taking `crossingS` to cross it: the pace shows the lag.
- * They stop while the run is paused.
+ * Dots travelling a link (two half a crossing apart, or one), each taking `crossingS` to cross it: the pace
+ * shows the lag. They stop while the run is paused.
  */
 const FlowDots = memo(
-  function FlowDots({ flow, playing }: { flow: FlowMark; playing: boolean }) {
+  function FlowDots({ flow, playing, pair }: { flow: FlowMark; playing: boolean; pair: boolean }) {
     const first = useRef<HTMLSpanElement>(null);
     const second = useRef<HTMLSpanElement>(null);
     const animations = useRef<Animation[]>([]);
@@ -246,19 +251,19 @@ const FlowDots = memo(
         for (const animation of animations.current) animation.cancel();
         animations.current = [];
       };
-    }, [flow.track, flow.crossingS]);
+    }, [flow.track, flow.crossingS, pair]);
     useEffect(() => {
       for (const animation of animations.current) {
         if (playing) animation.play();
         else animation.pause();
       }
-    }, [playing, flow.track, flow.crossingS]);
+    }, [playing, flow.track, flow.crossingS, pair]);
     return (
       <>
         <span ref={first} className="flow-dot" data-testid={`flow:${flow.from}:${flow.to}`} />
-        <span ref={second} className="flow-dot" />
+        {pair && <span ref={second} className="flow-dot" />}
       </>
     );
   },
-  (a, b) => a.playing === b.playing && a.flow.track === b.flow.track && a.flow.crossingS === b.flow.crossingS,
+  (a, b) => a.playing === b.playing && a.pair === b.pair && a.flow.track === b.flow.track && a.flow.crossingS === b.flow.crossingS,
 );

@@ -100,10 +100,11 @@ export interface FlowMarks {
 }
 
 /**
- * At most this many directions carry moving marks, those with the most writes: each animated path is repainted
- * every frame, and a 25-region mesh has 600 directions.
+ * At most this many directions carry moving marks, those with the most writes: each mark is a layer the page
+ * updates every frame (measured on the 25-region benchmark: 80 marks cost about a fifth of the main thread),
+ * and a 25-region mesh has 600 directions.
  */
-export const MAX_ANIMATED_FLOWS = 40;
+export const MAX_ANIMATED_FLOWS = 24;
 /** Shares below this are not drawn (a few stray requests). */
 const MIN_SHARE = 0.01;
 
