@@ -216,3 +216,22 @@ test('every Watch tab reads well in both themes (no serious WCAG A/AA issue), an
   }
   expect(errors).toEqual([]);
 });
+
+test('scrubbing the run back and forth brings the panels to that moment (the report comes with the replay)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(hashOf({ ...defaultScenario, faults: [{ kind: 'region-down', atS: 20, region: 'eu-west' }] }));
+  await page.getByLabel('Speed').selectOption('60');
+  await tab(page, 'Failover').click();
+  const timeline = page.getByTestId('failover-timeline');
+  await expect(timeline.getByTestId('moment-rerouted')).toHaveCount(1, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByTestId('timeline-scrubber').fill('10');
+  await expect(page.getByTestId('sim-clock')).toHaveText(/^0:10 /);
+  await expect(timeline).toContainText('No region has failed yet');
+  await expect(page.getByTestId('region-state:eu-west')).toHaveAttribute('data-dark', 'false');
+  await page.getByTestId('timeline-scrubber').fill('150');
+  await expect(page.getByTestId('sim-clock')).toHaveText(/^2:30 /);
+  await expect(timeline.getByTestId('moment-detected')).toHaveCount(1);
+  await expect(page.getByTestId('region-state:eu-west')).toHaveAttribute('data-dark', 'true');
+  expect(errors).toEqual([]);
+});

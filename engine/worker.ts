@@ -48,27 +48,41 @@ let speed: Speed = 10;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastTickMs = 0;
 
-/** Real milliseconds between reports attached to snapshots (they cost more than a window to build and clone). */
+/** Real milliseconds between reports attached to snapshots while playing, at least. */
 const REPORT_MS = 1000;
+/**
+ * Building a report can cost far more than a window (over 100 ms on the default scenario, most of it the replica
+ * values' convergence): reports are spaced so that they take at most a tenth of the engine's time.
+ */
+const REPORT_SHARE = 0.1;
 let lastReportMs = Number.NEGATIVE_INFINITY;
+let reportCostMs = 0;
+
+function timedReport(sim: Simulation): Report {
+  const startMs = performance.now();
+  const report = sim.report();
+  reportCostMs = performance.now() - startMs;
+  lastReportMs = performance.now();
+  return report;
+}
 
 function publish(): void {
   if (!simulation || !port) return;
   const windows = simulation.takeWindows();
   const world = simulation.scenario;
   const data = encodeWindows(windows, world.users.length, world.regions.length);
-  // The report rides along about once a second while playing, and with every snapshot otherwise (end, pause,
-  // step, load, and each slice of a replay, so the one a seek ends on carries the report of that moment).
+  // The report rides along whenever the run stands still (end, pause, step, load, a finished seek), else about
+  // once a second, or less often if it is expensive (also during a replay, which must not crawl).
   const now = performance.now();
-  const withReport = simulation.done || !playing || now - lastReportMs >= REPORT_MS;
-  if (withReport) lastReportMs = now;
+  const spacingMs = Math.max(playing ? REPORT_MS : 0, reportCostMs / REPORT_SHARE);
+  const withReport = simulation.done || (!playing && !seeking) || now - lastReportMs >= spacingMs;
   const message: SnapshotMessage = {
     userIds: world.users.map((u) => u.id),
     regionIds: world.regions.map((r) => r.id),
     timeS: simulation.timeS,
     done: simulation.done,
     data,
-    ...(withReport ? { report: simulation.report() } : {}),
+    ...(withReport ? { report: timedReport(simulation) } : {}),
   };
   port.postMessage(message, [data.buffer]);
 }
@@ -257,6 +271,14 @@ function showDrill(play: DrillPlay): DrillState {
   publish();
   return stateOf(play);
 }
+
+/** A finished seek publishes once more, so the panels get the report of the moment it landed on. */
+const seekByReplay = api.seek;
+api.seek = async (timeS: number): Promise<boolean> => {
+  const landed = await seekByReplay(timeS);
+  if (landed && !seeking) publish();
+  return landed;
+};
 
 export type EngineApi = typeof api;
 
