@@ -10,13 +10,15 @@
  * - app-merge: max (the larger value), union (as the set), sum (as the counter), region-priority (the write of the
  *   first-listed region wins; within a region the later one).
  *
- * Memory: a tracked key costs R x (4 + 2R) numbers (plus R^3 for mv-register); the first keys written are tracked
- * until `MAX_TRACKED_CELLS` numbers are used; later keys are not (the report says how many are tracked).
+ * Memory: a tracked key costs R x (4 + 2R) numbers (plus R^3 for mv-register); the first 2048 keys written are
+ * tracked, fewer if that would pass `MAX_TRACKED_CELLS` numbers; later keys are not (the report says how many).
  */
 import type { Scenario } from '../scenario/schema.ts';
 
 /** At most this many numbers of replica state are kept (8 bytes each). */
 export const MAX_TRACKED_CELLS = 4_000_000;
+/** And at most this many keys: enough to see convergence (hot keys are written first), cheap on big key spaces. */
+export const MAX_TRACKED_KEYS = 2048;
 
 /** The part of a committed write a replica merges. */
 export interface ReplicatedWrite {
@@ -99,7 +101,7 @@ export class ReplicaStore {
 
   private stateOf(key: number): KeyState | undefined {
     let state = this.keys.get(key);
-    if (state || this.cellsUsed + this.keyCells > MAX_TRACKED_CELLS) return state;
+    if (state || this.keys.size >= MAX_TRACKED_KEYS || this.cellsUsed + this.keyCells > MAX_TRACKED_CELLS) return state;
     const R = this.regionCount;
     const cells = new Float64Array(R * this.recordSize);
     for (let r = 0; r < R; r++) {
