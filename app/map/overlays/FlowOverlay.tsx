@@ -125,28 +125,31 @@ export const FlowOverlay = memo(function FlowOverlay() {
           document.body,
         )}
       <Panel position="top-right" className="flow-legend" aria-label="Map legend">
-        <div className="flow-legend__title">Users to region, read p50</div>
-        <ul className="flow-legend__list flow-legend__list--bands">
-          {BAND_LABELS.map((label, band) => (
-            <li key={label}>
-              <span className={`flow-legend__swatch flow-arc--band${band}`} aria-hidden="true" />
-              {label}
+        <details open>
+          <summary className="flow-legend__summary">Legend</summary>
+          <div className="flow-legend__title">Users to region, read p50</div>
+          <ul className="flow-legend__list flow-legend__list--bands">
+            {BAND_LABELS.map((label, band) => (
+              <li key={label}>
+                <span className={`flow-legend__swatch flow-arc--band${band}`} aria-hidden="true" />
+                {label}
+              </li>
+            ))}
+          </ul>
+          <div className="flow-legend__note">Width: share of the population's traffic; red dashed: failing</div>
+          <div className="flow-legend__title">Replication</div>
+          <ul className="flow-legend__list">
+            <li>
+              <span className="flow-legend__line" aria-hidden="true" />
+              writes flowing (slower: more lag)
             </li>
-          ))}
-        </ul>
-        <div className="flow-legend__note">Width: share of the population's traffic; red dashed: failing</div>
-        <div className="flow-legend__title">Replication</div>
-        <ul className="flow-legend__list">
-          <li>
-            <span className="flow-legend__line" aria-hidden="true" />
-            writes flowing (slower: more lag)
-          </li>
-          <li>
-            <span className="flow-legend__line is-partitioned" aria-hidden="true" />
-            partitioned (click a link)
-          </li>
-        </ul>
-        <div className="flow-legend__note">Dark disc: region down; dashed ring: out of rotation</div>
+            <li>
+              <span className="flow-legend__line is-partitioned" aria-hidden="true" />
+              partitioned (click a link)
+            </li>
+          </ul>
+          <div className="flow-legend__note">Dark disc: region down; dashed ring: out of rotation</div>
+        </details>
       </Panel>
     </>
   );
