@@ -48,6 +48,15 @@ describe('the watch: latest frame and chart history from snapshots', () => {
     expect(restarted.latest).toBeNull();
   });
 
+  it('keeps the chart history when a population is added, and starts it afresh when the regions change', () => {
+    const next = stream(10);
+    const watch = appendWatch(EMPTY_WATCH, next(3));
+    const withUser = appendWatch(watch, { ...next(4), userIds: [...watch.userIds.slice(0, 3), 'lima'] });
+    expect(withUser.history.map((p) => p.startS)).toEqual([0, 1, 2, 3]);
+    const withRegion = appendWatch(withUser, { ...next(5), regionIds: ['us-east', 'eu-west'] });
+    expect(withRegion.history.map((p) => p.startS)).toEqual([4]);
+  });
+
   it('takes the report a snapshot carries and drops it when the run starts over', () => {
     const next = stream(10);
     const withReport = watchSnapshot({ watch: EMPTY_WATCH, report: null }, next(5, true));

@@ -66,13 +66,15 @@ const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.lengt
 
 /**
  * The watch after a snapshot: windows at or after the snapshot's first start replace what was there (a replay
- * after a seek, or a new run), and a change of regions or populations starts the history afresh (its columns
- * would no longer line up). Pure: the store calls it, tests call it.
+ * after a seek, or a new run), and a change of regions starts the history afresh (its columns would no longer
+ * line up; the history has no per-population columns, so adding a population keeps it). Pure: the store calls
+ * it, tests call it.
  */
 export function appendWatch(watch: Watch, message: SnapshotMessage, windows: readonly MetricsWindow[] = decodeWindows(message.data)): Watch {
   const startS = windows[0]?.startS ?? message.timeS;
-  const idsChanged = !sameIds(watch.regionIds, message.regionIds) || !sameIds(watch.userIds, message.userIds);
-  let history = idsChanged ? [] : watch.history;
+  const regionsChanged = !sameIds(watch.regionIds, message.regionIds);
+  const idsChanged = regionsChanged || !sameIds(watch.userIds, message.userIds);
+  let history = regionsChanged ? [] : watch.history;
   const rewound = history.length > 0 && (history[history.length - 1]?.startS ?? 0) >= startS;
   if (rewound) history = history.filter((p) => p.startS < startS);
   let latest = idsChanged || rewound ? null : watch.latest;
