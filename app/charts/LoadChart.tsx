@@ -4,15 +4,22 @@ import type { AppState } from '../store/index.ts';
 import { formatCount, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { loadMarks } from './loadMarks.ts';
+import { REGION_DARK } from '../../engine/snapshot.ts';
 import { populationColor } from './palette.ts';
 
 const SIZE = panelSize(170);
-const select = (s: AppState) => ({ history: s.watch.history, regionIds: s.watch.regionIds, durationS: s.scenario.durationS, timeS: s.timeS });
+const select = (s: AppState) => ({
+  history: s.watch.history,
+  regionIds: s.watch.regionIds,
+  states: s.watch.latest?.detail.regions.state,
+  durationS: s.scenario.durationS,
+  timeS: s.timeS,
+});
 const regionColor = (r: number) => populationColor(r + 5);
 
 /** Requests served per region against its capacity. */
 export const LoadChart = memo(function LoadChart() {
-  const { history, regionIds, durationS, timeS } = useThrottledApp(select);
+  const { history, regionIds, states, durationS, timeS } = useThrottledApp(select);
   const marks = loadMarks(history, regionIds, durationS, timeS, SIZE);
   return (
     <ChartFrame
@@ -25,7 +32,7 @@ export const LoadChart = memo(function LoadChart() {
       nowX={marks.nowX}
       legend={marks.series.map((s, r) => ({
         key: s.id,
-        label: `${s.id} ${Number.isFinite(s.utilization) ? `${Math.round(s.utilization * 100)}%` : 'no capacity'}`,
+        label: `${s.id} ${Number.isFinite(s.utilization) ? `${Math.round(s.utilization * 100)}%` : 'no capacity'}${((states?.[r] ?? 0) & REGION_DARK) !== 0 ? ' (down)' : ''}`,
         color: regionColor(r),
       }))}
       summary={marks.series.map((s) => `${s.id}: ${Math.round(s.utilization * 100)}% of capacity`).join('; ')}
