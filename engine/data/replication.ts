@@ -16,8 +16,12 @@ import type { ReplicaStore, ReplicatedWrite } from './replicaStore.ts';
 /** A committed write, shared by its entries on every outgoing link. */
 export interface WriteRecord extends ReplicatedWrite {
   readonly commitS: number;
-  /** Regions that have applied it, the writer first: it survives while one of them is up. */
-  readonly heldBy: number[];
+  /**
+   * Which regions have applied it, the writer included (it survives while one of them is up): bit r of `heldMask`
+   * for regions 0-30, `heldBeyond` for the rest (a plain number is far cheaper than an array per write).
+   */
+  heldMask: number;
+  heldBeyond?: number[];
   /** When its client was told it succeeded; Infinity if never (it failed, or timed out). */
   ackS: number;
 }
@@ -59,6 +63,17 @@ export interface ReplicationSettings {
   readonly linkMbps: number;
   /** Writes leave in batches at multiples of this interval, ms (0: at once). */
   readonly batchMs: number;
+}
+
+const MASK_REGIONS = 31;
+
+function markHeld(write: WriteRecord, r: number): void {
+  if (r < MASK_REGIONS) write.heldMask |= 1 << r;
+  else (write.heldBeyond ??= []).push(r);
+}
+
+function isHeld(write: WriteRecord, r: number): boolean {
+  return r < MASK_REGIONS ? (write.heldMask & (1 << r)) !== 0 : (write.heldBeyond?.includes(r) ?? false);
 }
 
 /** The lost-write ledger keeps at most this many examples; the count is complete. */
@@ -156,7 +171,8 @@ export class Replication {
   replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array, keepsOut?: (to: number) => boolean): WriteRecord {
     const R = this.regionCount;
     const stampS = commitS + (this.world.regions[from]?.clockSkewMs ?? 0) / 1000;
-    const write: WriteRecord = { key, region: from, commitS, stampS, weight, version: this.nextVersion++, seq: 0, heldBy: [from], ackS: Number.POSITIVE_INFINITY };
+    const write: WriteRecord = { key, region: from, commitS, stampS, weight, version: this.nextVersion++, seq: 0, heldMask: 0, ackS: Number.POSITIVE_INFINITY };
+    markHeld(write, from);
     this.committedWrites += weight;
     for (let to = 0; to < R; to++) {
       if (to === from) {
@@ -190,7 +206,7 @@ export class Replication {
         stream.lag.record(lagMs, entry.write.weight);
         stream.lagMaxMs = Math.max(stream.lagMaxMs, lagMs);
         stream.applied += entry.write.weight;
-        entry.write.heldBy.push(index % this.regionCount);
+        markHeld(entry.write, index % this.regionCount);
         this.store.apply(index % this.regionCount, entry.write);
         stream.head++;
       }
@@ -260,8 +276,9 @@ export class Replication {
     }
     const lost: WriteRecord[] = [];
     for (const [write, targets] of pendingTo) {
-      const holder = write.heldBy.find((h) => h !== r && !this.conditions.isDark(h));
-      if (holder === undefined) {
+      let holder = -1;
+      for (let h = 0; h < R && holder < 0; h++) if (h !== r && isHeld(write, h) && !this.conditions.isDark(h)) holder = h;
+      if (holder < 0) {
         if (write.ackS <= nowS) lost.push(write);
         continue;
       }
