@@ -48,6 +48,7 @@ test('dragging a population from Europe to Australia raises its latency, and a r
   await expect.poll(() => readP50(page, 'berlin')).toBeGreaterThan(10);
   const before = await readP50(page, 'berlin');
   expect(before).toBeLessThan(80);
+  const linkBefore = new URL(page.url()).hash;
 
   const from = await centreOf(page, '[data-testid="node-user:berlin"]');
   const to = await centreOf(page, '.world-map__country[data-country="036"]'); // Australia
@@ -61,6 +62,8 @@ test('dragging a population from Europe to Australia raises its latency, and a r
   const far = Math.max(100, before + 60);
   await expect.poll(() => readP50(page, 'berlin'), { timeout: 20_000 }).toBeGreaterThan(far);
   await expect(page).toHaveURL(/#s1\.[0-9a-f]{8}\./);
+  // The link is rewritten a moment after the edit; reload once it carries the move.
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(linkBefore);
 
   await page.reload();
   await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
