@@ -30,31 +30,35 @@ const EXAMPLES = 10;
 
 /** Compares the replicas of every tracked key among the regions `isUp` says are up. */
 export function convergenceOf(replication: Replication, store: ReplicaStore, isUp: (r: number) => boolean, regionIds: readonly string[]): ConvergenceReport {
-  const delivered = store.clone();
-  for (const { to, write, held } of replication.inFlight()) if (!held && isUp(to)) delivered.apply(to, write);
+  // Only keys with deliveries in flight can change once replication catches up: copy and update those alone.
+  const deliveries: { to: number; write: Parameters<ReplicaStore['apply']>[1] }[] = [];
+  const pendingKeys = new Set<number>();
+  for (const { to, write, held } of replication.inFlight()) {
+    if (held || !isUp(to) || write.seq === 0) continue;
+    deliveries.push({ to, write });
+    pendingKeys.add(write.key);
+  }
+  const delivered = store.clone(pendingKeys);
+  for (const { to, write } of deliveries) delivered.apply(to, write);
   const regions = regionIds.map((_, r) => r).filter(isUp);
   let divergentNow = 0;
   let divergentAfterDelivery = 0;
   const examples: ConvergenceExample[] = [];
   for (const key of store.keyList()) {
     const holders = regions.filter((r) => store.holds(r, key));
-    if (!agree(store, holders, key, regionIds)) {
+    const nowAgree = agree(store, holders, key);
+    if (!nowAgree) {
       divergentNow++;
       if (examples.length < EXAMPLES) {
         examples.push({ key, values: holders.map((r) => ({ region: regionIds[r] ?? '', value: store.valueOf(r, key, regionIds)?.text ?? '' })) });
       }
     }
-    if (!agree(delivered, holders, key, regionIds)) divergentAfterDelivery++;
+    if (pendingKeys.has(key) ? !agree(delivered, holders, key) : !nowAgree) divergentAfterDelivery++;
   }
   return { merge: store.kind, trackedKeys: store.trackedKeys, divergentNow, divergentAfterDelivery, examples };
 }
 
-function agree(store: ReplicaStore, regions: readonly number[], key: number, regionIds: readonly string[]): boolean {
-  let first: string | undefined;
-  for (const r of regions) {
-    const digest = store.valueOf(r, key, regionIds)?.digest;
-    if (first === undefined) first = digest;
-    else if (digest !== first) return false;
-  }
+function agree(store: ReplicaStore, regions: readonly number[], key: number): boolean {
+  for (let i = 1; i < regions.length; i++) if (!store.sameValue(regions[0] as number, regions[i] as number, key)) return false;
   return true;
 }

@@ -159,11 +159,20 @@ export class ReplicaStore {
     return this.keys.get(key)?.excluded[r] !== 1;
   }
 
-  /** A copy to apply in-flight writes to without touching this one. */
-  clone(): ReplicaStore {
+  /** Whether regions a and b show the same value of `key` (numbers only: no text is built). */
+  sameValue(a: number, b: number, key: number): boolean {
+    const state = this.keys.get(key);
+    if (!state) return true;
+    return visibleEqual(this.kind, state, a, b, this.recordSize, this.regionCount);
+  }
+
+  /** A copy of the state of `keys` only, to apply in-flight writes to without touching this one. */
+  clone(keys: Iterable<number> = this.keys.keys()): ReplicaStore {
     const copy = new ReplicaStore(this.regionCount, this.kind);
     copy.cellsUsed = this.cellsUsed;
-    for (const [key, state] of this.keys) {
+    for (const key of keys) {
+      const state = this.keys.get(key);
+      if (!state) continue;
       copy.keys.set(key, {
         cells: state.cells.slice(),
         contexts: state.contexts?.slice(),
@@ -172,6 +181,32 @@ export class ReplicaStore {
       });
     }
     return copy;
+  }
+}
+
+/** Equal visible state of one key at regions a and b, as `describe` would print it, compared as numbers. */
+function visibleEqual(kind: MergeKind, state: KeyState, a: number, b: number, size: number, R: number): boolean {
+  const cells = state.cells;
+  const ba = a * size;
+  const bb = b * size;
+  const seqsEqual = (): boolean => {
+    for (let o = 0; o < R; o++) if (cells[ba + FIXED + 2 * o] !== cells[bb + FIXED + 2 * o]) return false;
+    return true;
+  };
+  switch (kind) {
+    case 'lww':
+      return cells[ba + LWW_VERSION] === cells[bb + LWW_VERSION] && cells[ba + LWW_ORIGIN] === cells[bb + LWW_ORIGIN];
+    case 'max':
+      return cells[ba + MAX_VALUE] === cells[bb + MAX_VALUE];
+    case 'region-priority': {
+      const wa = priorityWinner(cells, ba, R);
+      return wa === priorityWinner(cells, bb, R) && (wa < 0 || cells[ba + FIXED + 2 * wa] === cells[bb + FIXED + 2 * wa]);
+    }
+    case 'counter':
+    case 'set':
+      return seqsEqual(); // the totals follow from the per-origin counts (FIFO per origin)
+    case 'mv-register':
+      return describe(kind, state, a, size, R, []).digest === describe(kind, state, b, size, R, []).digest;
   }
 }
 
