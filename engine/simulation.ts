@@ -495,6 +495,7 @@ export function createSimulation(initial: Scenario): Simulation {
       case 'control':
         return onControl();
       case 'window-end':
+        data.replication.drain(timeS); // a window counts the writes its links applied before it closed
         closeWindow(timeS);
         // Windows end on whole seconds, and a last, shorter one at durationS if it is not whole.
         if (timeS < scenario.durationS) queue.push(Math.min(Math.floor(timeS) + 1, scenario.durationS), event);

@@ -46,6 +46,8 @@ interface Stream {
   readonly lag: LatencyHistogram;
   lagMaxMs: number;
   applied: number;
+  /** Sum of lag x weight of the writes applied, ms (mean lag over any span = its difference / applied). */
+  lagSumMs: number;
 }
 
 export interface LostWrite {
@@ -108,6 +110,7 @@ export class Replication {
       lag: new LatencyHistogram(),
       lagMaxMs: 0,
       applied: 0,
+      lagSumMs: 0,
     }));
     for (let from = 0; from < R; from++) {
       for (let to = 0; to < R; to++) {
@@ -206,6 +209,7 @@ export class Replication {
         stream.lag.record(lagMs, entry.write.weight);
         stream.lagMaxMs = Math.max(stream.lagMaxMs, lagMs);
         stream.applied += entry.write.weight;
+        stream.lagSumMs += lagMs * entry.write.weight;
         markHeld(entry.write, index % this.regionCount);
         this.store.apply(index % this.regionCount, entry.write);
         stream.head++;
@@ -309,10 +313,14 @@ export class Replication {
     }
   }
 
-  /** Writes applied on the link a -> b so far (weighted), and the highest lag seen, ms (NaN before any): cheap. */
-  appliedOn(a: number, b: number): { readonly writes: number; readonly maxLagMs: number } {
+  /**
+   * Writes applied on the link a -> b so far (weighted), the sum of their lags (ms x writes: the mean lag over a
+   * span is the difference of two sums over the difference of two counts), and the highest lag seen, ms (NaN
+   * before any). Cheap: no quantiles.
+   */
+  appliedOn(a: number, b: number): { readonly writes: number; readonly lagSumMs: number; readonly maxLagMs: number } {
     const stream = this.streams[a * this.regionCount + b];
-    return !stream || stream.applied === 0 ? { writes: 0, maxLagMs: Number.NaN } : { writes: stream.applied, maxLagMs: stream.lagMaxMs };
+    return !stream || stream.applied === 0 ? { writes: 0, lagSumMs: 0, maxLagMs: Number.NaN } : { writes: stream.applied, lagSumMs: stream.lagSumMs, maxLagMs: stream.lagMaxMs };
   }
 
   /** Replication lag on the link a -> b: p50, p99 and max in ms (null before any write was applied). */

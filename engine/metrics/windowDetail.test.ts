@@ -89,3 +89,23 @@ describe('window detail', () => {
     expect(d?.links.lagMs[US * R + AP]).toBeGreaterThan(4000);
   });
 });
+
+describe('window lag', () => {
+  it('is measured from the writes applied: a backlog draining after a heal shows its long lags', () => {
+    const windows = run({
+      durationS: 40,
+      faults: [
+        { kind: 'partition', atS: 10, from: 'us-east', to: 'eu-west' },
+        { kind: 'link-heal', atS: 20, from: 'us-east', to: 'eu-west' },
+      ],
+    });
+    const lag = (s: number) => windows.find((w) => w.startS === s)?.detail?.links.lagMs[US * R + EU] ?? Number.NaN;
+    const flowing = lag(5);
+    expect(flowing).toBeGreaterThan(30); // about the one-way delay across the Atlantic
+    expect(flowing).toBeLessThan(60);
+    expect(lag(15)).toBeGreaterThan(5_000); // held back for five seconds by then
+    // The second after the heal applies the ten seconds of held writes: their mean lag is seconds, not ms.
+    expect(lag(20)).toBeGreaterThan(3_000);
+    expect(lag(30)).toBeLessThan(60); // drained: back to the flowing lag
+  });
+});

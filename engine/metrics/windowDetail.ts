@@ -4,9 +4,11 @@
  * cost). Read from the simulation's parts when a window closes; the recorder keeps only what it needs to turn
  * run totals into per-window figures and to know how long a link has held writes back.
  *
- * A link's `lagMs` is the lag a write committed now would see, from the link's state: the one-way delay plus
- * half a batch interval while it flows, and while it holds writes back, how long it has (known to the second:
- * the recorder sees the state as windows close). The highest lag measured on the link comes from replication.
+ * A link's `lagMs` is measured where it can be: the mean lag of the writes the link applied in the window
+ * (a backlog draining after a heal shows as the long lags it really has). While the link holds writes back it is
+ * how long it has held them (known to the second: the recorder sees the state as windows close); a flowing link
+ * that applied nothing in the window shows the lag a write would see: the one-way delay plus half a batch
+ * interval. The highest lag measured on the link comes from replication.
  */
 import type { Conditions } from '../conditions.ts';
 import { computeCost } from '../data/cost.ts';
@@ -50,8 +52,9 @@ export class WindowDetailRecorder {
   private replication: Replication | undefined;
   /** When each link started holding writes back (NaN: it flows), by a * R + b. */
   private heldSinceS = new Float64Array(0);
-  /** Writes applied on each link by the end of the previous window. */
+  /** Writes applied on each link by the end of the previous window, and the sum of their lags (ms x writes). */
   private appliedBefore = new Float64Array(0);
+  private lagSumBefore = new Float64Array(0);
 
   /** The detail of the window ending at `sources.nowS`; `userShares` and `userFailShares` (U x R) are filled by the caller. */
   close(sources: WindowSources, userShares: Float64Array, userFailShares: Float64Array): WindowDetail {
@@ -61,6 +64,7 @@ export class WindowDetailRecorder {
       // A live edit of the regions restarted the streams: per-link counts start afresh.
       this.replication = data.replication;
       this.appliedBefore = new Float64Array(R * R);
+      this.lagSumBefore = new Float64Array(R * R);
       this.heldSinceS = new Float64Array(R * R).fill(Number.NaN);
     }
     const regions: RegionWindows = { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) };
@@ -92,17 +96,20 @@ export class WindowDetailRecorder {
         const endDark = conditions.isDark(a) || conditions.isDark(b);
         links.state[l] = (link.blocked ? LINK_PARTITIONED : 0) | (link.addedMs > 0 || link.loss > 0 ? LINK_DEGRADED : 0) | (endDark ? LINK_END_DARK : 0);
         const flowMs = ((world.regionRttMs[l] as number) + link.addedMs) / 2 + halfBatchMs;
+        const lag = data.replication.appliedOn(a, b); // no quantiles: this runs for every link every second
+        const applied = Math.max(0, lag.writes - (this.appliedBefore[l] as number));
+        const lagSum = lag.lagSumMs - (this.lagSumBefore[l] as number);
         if (link.blocked || endDark) {
           if (Number.isNaN(this.heldSinceS[l] as number)) this.heldSinceS[l] = nowS;
           links.lagMs[l] = (nowS - (this.heldSinceS[l] as number)) * 1000 + flowMs;
         } else {
           this.heldSinceS[l] = Number.NaN;
-          links.lagMs[l] = flowMs;
+          links.lagMs[l] = applied > 0 ? lagSum / applied : flowMs;
         }
-        const lag = data.replication.appliedOn(a, b); // no quantiles: this runs for every link every second
         links.maxLagMs[l] = lag.maxLagMs;
-        links.applied[l] = Math.max(0, lag.writes - (this.appliedBefore[l] as number));
+        links.applied[l] = applied;
         this.appliedBefore[l] = lag.writes;
+        this.lagSumBefore[l] = lag.lagSumMs;
       }
     }
     return links;
