@@ -5,7 +5,8 @@ import { compactScenario, deepEqual } from './compact.ts';
 import { defaultScenario } from './defaultScenario.ts';
 import { parseScenario } from './parse.ts';
 import type { Scenario } from './schema.ts';
-import { decodeScenarioHash, encodeScenarioHash } from './url.ts';
+import LZString from 'lz-string';
+import { crc32Hex, decodeScenarioHash, encodeScenarioHash } from './url.ts';
 
 function parsed(input: unknown): Scenario {
   const result = parseScenario(input);
@@ -57,6 +58,13 @@ describe('compact scenarios', () => {
     const hash = encodeScenarioHash(scenario);
     expect(hash.length).toBeLessThan(2048);
     const decoded = decodeScenarioHash(hash);
+    expect(decoded.ok && deepEqual(decoded.scenario, scenario)).toBe(true);
+  });
+
+  it('still opens links made before compaction (the whole scenario, every default written out) to the same scenario', () => {
+    const scenario = tenRegions();
+    const payload = LZString.compressToEncodedURIComponent(JSON.stringify(scenario)); // how links were made before
+    const decoded = decodeScenarioHash(`s1.${crc32Hex(payload)}.${payload}`);
     expect(decoded.ok && deepEqual(decoded.scenario, scenario)).toBe(true);
   });
 });
