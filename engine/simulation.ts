@@ -116,6 +116,7 @@ export function createSimulation(initial: Scenario): Simulation {
     consistency: data.consistency,
     sovereignty: data.sovereignty,
     timeoutS: scenario.workload.timeoutMs / 1000,
+    replicaMembers: routable,
     applyAt: new Float64Array(world.regions.length),
     ackScratch: [],
   });

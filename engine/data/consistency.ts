@@ -28,6 +28,8 @@ const SESSION_SLOTS = 64;
 interface Session {
   readonly writeKeys: Float64Array;
   readonly writeApplyAt: Float64Array; // SESSION_SLOTS x regions
+  /** When the session was told each write succeeded: read-your-writes holds from then on. */
+  readonly writeAckS: Float64Array;
   readonly readKeys: Float64Array;
   readonly readVersions: Float64Array;
 }
@@ -73,6 +75,7 @@ export class ReadConsistency {
       session = {
         writeKeys: new Float64Array(SESSION_SLOTS).fill(-1),
         writeApplyAt: new Float64Array(SESSION_SLOTS * this.world.regions.length),
+        writeAckS: new Float64Array(SESSION_SLOTS),
         readKeys: new Float64Array(SESSION_SLOTS).fill(-1),
         readVersions: new Float64Array(SESSION_SLOTS),
       };
@@ -92,14 +95,15 @@ export class ReadConsistency {
     }
   }
 
-  /** The session of population u wrote `key`; `applyAt` says when each region has it. */
-  recordWrite(u: number, key: number, applyAt: Float64Array): void {
+  /** The session of population u wrote `key`, acknowledged at `ackS`; `applyAt` says when each region has it. */
+  recordWrite(u: number, key: number, applyAt: Float64Array, ackS: number): void {
     const session = this.session(u);
     const slot = key % SESSION_SLOTS;
     const R = this.world.regions.length;
     if (session.writeApplyAt.length !== SESSION_SLOTS * R) return; // regions changed under this session
     session.writeKeys[slot] = key;
     session.writeApplyAt.set(applyAt.subarray(0, R), slot * R);
+    session.writeAckS[slot] = ackS;
   }
 
   /**
@@ -114,7 +118,8 @@ export class ReadConsistency {
     const stalenessMs = missingHere ? (nowS - latest.commitS) * 1000 : 0;
     const slot = key % SESSION_SLOTS;
     const R = this.world.regions.length;
-    const ownWriteMissing = session.writeKeys[slot] === key && !((session.writeApplyAt[slot * R + entry] as number) <= nowS);
+    // The session's own write counts once it was acknowledged: a read racing an unanswered write is no violation.
+    const ownWriteMissing = session.writeKeys[slot] === key && (session.writeAckS[slot] as number) <= nowS && !((session.writeApplyAt[slot * R + entry] as number) <= nowS);
     const goesBack = missingHere && session.readKeys[slot] === key && (session.readVersions[slot] as number) >= (latest?.commitS ?? 0);
 
     let forward = false;

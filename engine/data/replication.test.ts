@@ -93,6 +93,19 @@ describe('data loss when a region goes dark', () => {
     );
   });
 
+  it('blocks sync writes while a replica is dark, until the health checks drop it from the replica set', () => {
+    const report = runScenario(
+      scenario({ durationS: 120, faults: [{ kind: 'region-down', atS: 30, region: 'ap-northeast' }] }, { topology: 'active-passive', primary: 'us-east', replication: 'sync' }),
+    );
+    const failover = report.failovers[0];
+    expect(failover?.detectedAtS).toBeGreaterThan(30);
+    // Berlin's writes fail from 30 s until detection (~25 s), then flow: most of its 120 s are served.
+    const berlin = report.users.find((u) => u.id === 'berlin');
+    expect(berlin?.availability).toBeLessThan(0.97);
+    expect(berlin?.availability).toBeGreaterThan(0.9); // without leaving the set: about 0.85 (writes fail to the end)
+    expect(report.dataLoss.ackedWritesLost).toBe(0);
+  });
+
   it('loses none under semi-sync while its acknowledging replica survives', () => {
     expect(failing('semi-sync').dataLoss.ackedWritesLost).toBe(0);
   });

@@ -75,6 +75,11 @@ export interface JourneyContext {
   readonly consistency: ReadConsistency;
   readonly sovereignty: Sovereignty;
   readonly timeoutS: number;
+  /**
+   * 1 where the health checks consider the region up: synchronous and quorum replication wait only for these
+   * replicas (a replica marked down leaves the replica set until it is marked up again, and catches up then).
+   */
+  readonly replicaMembers: Uint8Array;
   /** Scratch space for replica apply times, one per region. */
   readonly applyAt: Float64Array;
   /** Scratch space for acknowledgement delays. */
@@ -169,9 +174,10 @@ function succeed(journey: Journey, atS: number): void {
 
 /**
  * Seconds the writer waits, after committing at `commitS`, for replica acknowledgements: sync waits for every
- * replica to apply the write (bound by the farthest, and by any replication backlog), semi-sync for `quorum` of
- * them (the k-th fastest), async for none. NaN when the acknowledgements it needs cannot come (a replica is dark or cut off): a strictly
- * synchronous write then blocks until its client gives up.
+ * replica in the replica set to apply the write (bound by the farthest, and by any replication backlog),
+ * semi-sync for `quorum` of them (the k-th fastest), async for none. NaN when the acknowledgements it needs cannot
+ * come (a member is dark or cut off): a synchronous write then blocks until its client gives up, until the health
+ * checks mark that replica down and it leaves the set.
  */
 function replicationWaitS(context: JourneyContext, writer: number, commitS: number, rng: Random): number {
   const replication = context.data.replication;
@@ -184,6 +190,7 @@ function replicationWaitS(context: JourneyContext, writer: number, commitS: numb
     if (r === writer) continue;
     const appliedS = context.applyAt[r] as number;
     if (appliedS === Number.POSITIVE_INFINITY) continue; // not a replica of this data
+    if (context.replicaMembers[r] === 0) continue; // marked down: out of the replica set until it is back
     if (Number.isNaN(appliedS) || context.conditions.exchangeBlocked(writer, r)) {
       unreachable = true;
       continue;
@@ -245,7 +252,6 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
     sovereignty.onWrite(journey.key, journey.user, writer, replicas, doneS, journey.weight);
   }
   context.conflicts.onWrite(journey.key, writer, doneS, context.applyAt, journey.weight);
-  context.consistency.recordWrite(journey.user, journey.key, context.applyAt);
   const waitS = replicationWaitS(context, writer, doneS, rng);
   if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);
@@ -254,6 +260,7 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
   // Commit wait (Spanner's TrueTime): the answer waits out the clock uncertainty, whatever replication took.
   const answerS = doneS + Math.max(waitS, context.data.commitWaitMs / 1000);
   journey.write.ackS = answerS;
+  context.consistency.recordWrite(journey.user, journey.key, context.applyAt, answerS);
   return answerS;
 }
 
