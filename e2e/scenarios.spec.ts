@@ -84,7 +84,9 @@ test('a copied link opened in a new browser shows the same report numbers', asyn
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
+  expect(link).toContain('preset=replication-async');
   await ready(other, link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.getByTestId('preset-notes')).toContainText('What to notice'); // the notes travel with the link
   await runToEnd(other);
   await other.getByTestId('open-export').click();
   await expect(other.getByTestId('incident-report')).toHaveText(report ?? '');

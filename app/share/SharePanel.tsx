@@ -16,7 +16,7 @@ import { viewQuery } from '../store/librarySlice.ts';
 const selectScenario = (s: AppState) => s.scenario;
 const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
-const selectView = (s: AppState) => viewQuery(s.speed, s.viewMode);
+const selectView = (s: AppState) => viewQuery(s.speed, s.viewMode, s.activePreset?.id ?? null);
 
 export function SharePanel({ onDone }: { onDone: () => void }) {
   const scenario = useApp(selectScenario);

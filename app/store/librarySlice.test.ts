@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speedFromSearch, viewModeFromSearch, viewQuery } from './librarySlice.ts';
+import { presetFromSearch, speedFromSearch, viewModeFromSearch, viewQuery } from './librarySlice.ts';
 
 describe('view settings in the address', () => {
   it('reads the view mode and the speed, ignoring anything else', () => {
@@ -16,5 +16,8 @@ describe('view settings in the address', () => {
     expect(viewQuery(60, 'present')).toBe('?speed=60&present=1');
     expect(viewQuery('max', 'edit')).toBe('?speed=max');
     expect(speedFromSearch(viewQuery(1, 'edit'))).toBe(1);
+    expect(viewQuery(10, 'edit', 'routing-anycast')).toBe('?speed=10&preset=routing-anycast');
+    expect(presetFromSearch('?preset=routing-anycast')).toBe('routing-anycast');
+    expect(presetFromSearch('?preset=<img>')).toBeNull();
   });
 });

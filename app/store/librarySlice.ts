@@ -15,6 +15,8 @@ export interface LibrarySlice {
   viewMode: ViewMode;
   /** Opens a preset: its scenario replaces the current one (the run restarts). */
   presetOpened: (preset: Preset) => void;
+  /** A shared link named the preset its scenario came from: its notes are shown (the scenario stays the link's). */
+  presetNotesShown: (preset: Preset) => void;
   /** A scenario from elsewhere (a file, a recent one): replaces the current one; no preset notes. */
   scenarioOpened: (scenario: AppState['scenario']) => void;
   viewModeChanged: (mode: ViewMode) => void;
@@ -34,6 +36,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       get().scenarioLoaded(preset.scenario);
       set({ activePreset: preset });
     },
+    presetNotesShown: (preset) => set({ activePreset: preset }),
     scenarioOpened: (scenario) => {
       get().scenarioLoaded(scenario);
       set({ activePreset: null });
@@ -53,11 +56,18 @@ export function speedFromSearch(search: string): 1 | 10 | 60 | 'max' | null {
   return value === '1' || value === '10' || value === '60' ? (Number(value) as 1 | 10 | 60) : null;
 }
 
-/** The view settings as a query string for a shared link: the speed, and presenter mode if on. */
-export function viewQuery(speed: 1 | 10 | 60 | 'max', mode: ViewMode): string {
+/** The view settings as a query string for a shared link: the speed, presenter mode if on, the preset if any. */
+export function viewQuery(speed: 1 | 10 | 60 | 'max', mode: ViewMode, presetId: string | null = null): string {
   const params = new URLSearchParams({ speed: String(speed) });
   if (mode === 'present') params.set('present', '1');
+  if (presetId !== null) params.set('preset', presetId);
   return `?${params.toString()}`;
+}
+
+/** The preset id a shared link names (`?preset=...`), if it looks like one. */
+export function presetFromSearch(search: string): string | null {
+  const id = new URLSearchParams(search).get('preset');
+  return id !== null && /^[a-z0-9][a-z0-9-]{0,59}$/.test(id) ? id : null;
 }
 
 /** The view mode a page address asks for: `?embed=1` embeds, `?present=1` presents. */

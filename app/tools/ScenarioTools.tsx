@@ -10,7 +10,7 @@ import { addRecent } from '../share/recent.ts';
 import { browserStorage } from '../share/storage.ts';
 import { encodeScenarioHash } from '../../engine/scenario/url.ts';
 import { Dialog } from './Dialog.tsx';
-import { speedFromSearch } from '../store/librarySlice.ts';
+import { presetFromSearch, speedFromSearch } from '../store/librarySlice.ts';
 import type { EngineClient } from '../engine/engineClient.ts';
 import './tools.css';
 
@@ -26,6 +26,7 @@ const selectMode = (s: AppState) => s.viewMode;
 const selectModeChanged = (s: AppState) => s.viewModeChanged;
 const selectLoadId = (s: AppState) => s.loadId;
 const selectSpeedChanged = (s: AppState) => s.speedChanged;
+const selectNotesShown = (s: AppState) => s.presetNotesShown;
 const selectScenario = (s: AppState) => s.scenario;
 
 export function ScenarioTools({ engine }: { engine: EngineClient }) {
@@ -35,11 +36,19 @@ export function ScenarioTools({ engine }: { engine: EngineClient }) {
   const importFile = useImport();
   const speedChanged = useApp(selectSpeedChanged);
 
-  // A shared link's view settings: the speed it was watched at.
+  const notesShown = useApp(selectNotesShown);
+  // A shared link's view settings: the speed it was watched at, and the preset whose notes go with it.
   useEffect(() => {
     const speed = speedFromSearch(window.location.search);
     if (speed !== null) speedChanged(speed);
-  }, [speedChanged]);
+    const presetId = presetFromSearch(window.location.search);
+    if (presetId !== null) {
+      void import('../../engine/presets/presets.ts').then(({ findPreset }) => {
+        const preset = findPreset(presetId);
+        if (preset) notesShown(preset);
+      });
+    }
+  }, [speedChanged, notesShown]);
   const close = (): void => setOpen(null);
   const loadId = useApp(selectLoadId);
   const scenario = useApp(selectScenario);
