@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Report } from '../report.ts';
-import { METRICS, parseMetric, readMetric } from './metrics.ts';
+import { METRICS, formatMetricValue, parseMetric, readMetric } from './metrics.ts';
 
 export const CheckSchema = z
   .strictObject({
@@ -34,8 +34,10 @@ export interface CheckResult {
 export function evaluateCheck(report: Report, check: Check): CheckResult {
   const value = readMetric(report, check.metric);
   const passed = value !== null && (check.atLeast === undefined || value >= check.atLeast) && (check.atMost === undefined || value <= check.atMost);
-  const bounds = [check.atLeast !== undefined ? `at least ${check.atLeast}` : '', check.atMost !== undefined ? `at most ${check.atMost}` : ''].filter(Boolean).join(', ');
-  const shown = value === null ? 'none' : String(Math.round(value * 1000) / 1000);
+  const bounds = [check.atLeast !== undefined ? `at least ${formatMetricValue(check.metric, check.atLeast)}` : '', check.atMost !== undefined ? `at most ${formatMetricValue(check.metric, check.atMost)}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const shown = value === null ? 'none' : formatMetricValue(check.metric, value);
   return { check, value, passed, text: `${check.label ?? check.metric}: ${shown} (${bounds}): ${passed ? 'pass' : 'FAIL'}` };
 }
 

@@ -119,3 +119,17 @@ export function readMetric(report: Report, name: string): number | null {
   const definition: MetricDefinition = METRICS[parsed.id];
   return definition.read(report, parsed.args);
 }
+
+const SHARES = new Set(['availability', 'userAvailability', 'servedShare', 'staleRatio', 'idleComputeShare']);
+
+/** A metric's value with its unit, for people: "33.7 s", "45 ms", "99.2%", "$3.34/h", "106% of capacity". */
+export function formatMetricValue(name: string, value: number): string {
+  const id = name.split(':')[0] ?? '';
+  const round = (x: number, digits: number): string => String(Number(x.toFixed(digits)));
+  if (SHARES.has(id)) return `${round(value * 100, 2)}%`;
+  if (id === 'utilizationMax') return `${round(value * 100, 1)}% of capacity`;
+  if (id === 'costUsdPerHour') return `$${value.toFixed(2)}/h`;
+  if (id.endsWith('Ms')) return `${round(value, value >= 100 ? 0 : 1)} ms`;
+  if (id.endsWith('S')) return `${round(value, value >= 10 ? 1 : 3)} s`;
+  return round(value, 3);
+}
