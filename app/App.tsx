@@ -25,7 +25,9 @@ export function App({ engine }: { engine: EngineClient }) {
     <div className="app" data-mode={mode}>
       <header className="app__header">
         <h1 className="app__brand">Meridian</h1>
-        <p className="app__scenario" data-testid="scenario-name">{name}</p>
+        <p className="app__scenario" data-testid="scenario-name" title={name}>
+          {name}
+        </p>
         <RunControls engine={engine} />
         <ScenarioTools engine={engine} />
         <ThemeToggle />
