@@ -43,7 +43,7 @@ export function App({ engine }: { engine: EngineClient }) {
           <LatencyReadout />
           <LazyWatchPanel />
           {editable ? <FaultPanel /> : null}
-          <p className="app__hint">Drag a population or a region on the map: its latency follows from the next simulated second.</p>
+          <p className="app__hint">New here? Open a preset (every pattern of the domain notes) or a drill from the header. Drag a population or a region on the map: its latency follows from the next simulated second.</p>
         </aside>
       </main>
       {editable ? <RegionFaultMenuLayer /> : null}

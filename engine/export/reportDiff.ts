@@ -34,7 +34,8 @@ function row(metric: string, label: string, lowerIsBetter: boolean, a: Report, b
   const va = readMetric(a, metric);
   const vb = readMetric(b, metric);
   const delta = va === null || vb === null ? null : vb - va;
-  const tolerance = Math.max(1e-9, Math.abs(va ?? 0) * 1e-6);
+  // Differences under half a percent are noise for a person comparing designs: "same".
+  const tolerance = Math.max(1e-9, Math.abs(va ?? 0) * 0.005);
   const verdict = delta === null ? 'n/a' : Math.abs(delta) <= tolerance ? 'same' : (delta < 0) === lowerIsBetter ? 'better' : 'worse';
   return { metric, label, a: va, b: vb, delta, lowerIsBetter, verdict };
 }
