@@ -147,6 +147,9 @@ test('A/B compare: sync against async on the same seed', async ({ page }) => {
   await expect(table.locator('tr[data-metric="ackedWritesLost"]')).toHaveAttribute('data-verdict', 'better');
   await expect(table.locator('tr[data-metric="writeP50Ms:new-york"]')).toHaveAttribute('data-verdict', 'worse');
   await expect(page.getByTestId('compare-chart').locator('path')).toHaveCount(6);
+  // Writes: sync's dashed lines sit well above async's.
+  await page.getByLabel('Latency to overlay').selectOption('writeP50');
+  await expect(page.getByTestId('compare-chart').getByRole('img')).toHaveAttribute('aria-label', 'Write latency of A and B over simulated time');
 });
 
 test('hostile links show a message, run no script, and leave the autosaved work in place', async ({ page }) => {

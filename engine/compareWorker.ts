@@ -12,6 +12,8 @@ import { createSimulation } from './simulation.ts';
 export interface RunSeries {
   /** Per population id: [startS, read p50 ms (NaN when none)] per second. */
   readonly readP50: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+  /** The same for writes. */
+  readonly writeP50: Readonly<Record<string, readonly (readonly [number, number])[]>>;
 }
 
 export type CompareResult =
@@ -23,13 +25,18 @@ function run(input: unknown): { report: Report; series: RunSeries } | { errors: 
   if (!parsed.ok) return { errors: formatIssues(parsed.issues) };
   const simulation = createSimulation(parsed.scenario);
   const readP50: Record<string, [number, number][]> = Object.fromEntries(parsed.scenario.users.map((u) => [u.id, []]));
+  const writeP50: Record<string, [number, number][]> = Object.fromEntries(parsed.scenario.users.map((u) => [u.id, []]));
   while (!simulation.done) {
     simulation.advanceTo(simulation.timeS + 30);
     for (const window of simulation.takeWindows()) {
-      window.users.forEach((w, u) => readP50[parsed.scenario.users[u]?.id ?? '']?.push([window.startS, w.readP50Ms]));
+      window.users.forEach((w, u) => {
+        const id = parsed.scenario.users[u]?.id ?? '';
+        readP50[id]?.push([window.startS, w.readP50Ms]);
+        writeP50[id]?.push([window.startS, w.writeP50Ms]);
+      });
     }
   }
-  return { report: simulation.report(), series: { readP50 } };
+  return { report: simulation.report(), series: { readP50, writeP50 } };
 }
 
 const api = {

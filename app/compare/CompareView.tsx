@@ -33,6 +33,7 @@ export function CompareView() {
   const currentValue = setting.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], scenario);
   const [value, setValue] = useState<string | number>(() => setting.values.find((v) => v !== currentValue) ?? setting.values[0]!);
   const [result, setResult] = useState<CompareResult | 'running' | null>(null);
+  const [kind, setKind] = useState<'readP50' | 'writeP50'>('readP50');
   const worker = useRef<{ worker: Worker; api: Remote<CompareApi> } | null>(null);
 
   useEffect(
@@ -56,7 +57,7 @@ export function CompareView() {
     }
   };
 
-  const marks = useMemo(() => (result && result !== 'running' && result.ok ? overlayMarks(result.seriesA, result.seriesB) : null), [result]);
+  const marks = useMemo(() => (result && result !== 'running' && result.ok ? overlayMarks(result.seriesA, result.seriesB, 640, 220, kind) : null), [result, kind]);
   const users = scenario.users.map((u) => u.id);
   return (
     <div className="compare" data-testid="compare-view">
@@ -129,9 +130,13 @@ export function CompareView() {
           {marks ? (
             <figure className="chart" data-testid="compare-chart">
               <figcaption className="chart__title">
-                Read latency p50 per second (ms): A solid, B dashed
+                <select aria-label="Latency to overlay" value={kind} onChange={(e) => setKind(e.currentTarget.value === 'writeP50' ? 'writeP50' : 'readP50')}>
+                  <option value="readP50">Read</option>
+                  <option value="writeP50">Write</option>
+                </select>{' '}
+                latency p50 per second (ms): A solid, B dashed
               </figcaption>
-              <svg viewBox={`0 0 ${marks.width} ${marks.height}`} className="chart__svg" role="img" aria-label="Read latency of A and B over simulated time">
+              <svg viewBox={`0 0 ${marks.width} ${marks.height}`} className="chart__svg" role="img" aria-label={`${kind === 'readP50' ? 'Read' : 'Write'} latency of A and B over simulated time`}>
                 {marks.yTicks.map((t) => (
                   <g key={`y${t.label}`}>
                     <line className="chart__grid" x1={44} x2={marks.width - 12} y1={t.at} y2={t.at} />

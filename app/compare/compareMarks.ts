@@ -15,8 +15,8 @@ export interface OverlayMarks {
 
 const MARGIN = { top: 10, right: 12, bottom: 24, left: 44 };
 
-export function overlayMarks(a: RunSeries, b: RunSeries, width = 640, height = 220): OverlayMarks {
-  const all = [...Object.values(a.readP50), ...Object.values(b.readP50)].flat();
+export function overlayMarks(a: RunSeries, b: RunSeries, width = 640, height = 220, kind: 'readP50' | 'writeP50' = 'readP50'): OverlayMarks {
+  const all = [...Object.values(a[kind]), ...Object.values(b[kind])].flat();
   const finite = all.filter(([, v]) => Number.isFinite(v));
   const maxT = Math.max(1, ...all.map(([t]) => t + 1));
   const maxV = Math.max(1, ...finite.map(([, v]) => v));
@@ -27,8 +27,8 @@ export function overlayMarks(a: RunSeries, b: RunSeries, width = 640, height = 2
     .x(([t]) => x(t))
     .y(([, v]) => y(v));
   const paths = [
-    ...Object.entries(a.readP50).map(([user, points]) => ({ user, variant: 'A' as const, d: path(points) ?? '' })),
-    ...Object.entries(b.readP50).map(([user, points]) => ({ user, variant: 'B' as const, d: path(points) ?? '' })),
+    ...Object.entries(a[kind]).map(([user, points]) => ({ user, variant: 'A' as const, d: path(points) ?? '' })),
+    ...Object.entries(b[kind]).map(([user, points]) => ({ user, variant: 'B' as const, d: path(points) ?? '' })),
   ];
   return {
     width,
