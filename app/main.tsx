@@ -6,17 +6,9 @@ import { App } from './App.tsx';
 import { createAppStore } from './store/index.ts';
 import { StoreContext } from './store/context.ts';
 import { builtInScenario, syncHashWithStore } from './url/scenarioHash.ts';
-import { chooseStartScenario, startAutosave, type AutosaveStorage } from './store/autosave.ts';
+import { chooseStartScenario, startAutosave } from './store/autosave.ts';
+import { browserStorage } from './share/storage.ts';
 import { startEngine } from './engine/engineClient.ts';
-
-/** localStorage, unless the browser refuses it (privacy settings): then nothing is autosaved. */
-function browserStorage(): AutosaveStorage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 // A valid link wins; otherwise the autosave, otherwise the default. A bad link never overwrites the autosave.
 const storage = browserStorage();

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { EngineClient } from '../engine/engineClient.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import { download, fileNameOf } from '../share/download.ts';
+import { download, downloadBlob, fileNameOf } from '../share/download.ts';
 import { standaloneSvg, svgToPng } from './chartImage.ts';
 import type { Report } from '../../engine/report.ts';
 
@@ -83,12 +83,7 @@ export function ExportPanel({ engine }: { engine: EngineClient }) {
                   type="button"
                   onClick={() => {
                     const { text, width, height } = standaloneSvg(svg);
-                    void svgToPng(text, width, height).then((blob) => {
-                      const url = URL.createObjectURL(blob);
-                      const link = Object.assign(document.createElement('a'), { href: url, download: fileNameOf(title, 'png') });
-                      link.click();
-                      setTimeout(() => URL.revokeObjectURL(url), 0);
-                    });
+                    void svgToPng(text, width, height).then((blob) => downloadBlob(fileNameOf(title, 'png'), blob));
                   }}
                 >
                   PNG

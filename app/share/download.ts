@@ -1,6 +1,11 @@
-/** Offers text as a file download (a Blob URL, revoked right after). */
+/** Offers text as a file download. */
 export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Offers a blob as a file download (a Blob URL, revoked right after). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

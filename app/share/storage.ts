@@ -1,7 +1,5 @@
-import type { RecentStorage } from './recent.ts';
-
-/** localStorage, unless the browser refuses it (privacy settings). */
-export function browserStorage(): RecentStorage | undefined {
+/** localStorage, unless the browser refuses it (privacy settings): then nothing is saved (autosave, recent list). */
+export function browserStorage(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   try {
     return window.localStorage;
   } catch {

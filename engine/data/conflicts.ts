@@ -98,11 +98,10 @@ export class ConflictTracker {
   }
 
   /**
-   * A write of `key` committed at region `region` at `commitS`, applied elsewhere at `applyAt` (copied), standing
-   * for `weight` writes.
+   * A write of `key` committed at region `region` at `commitS` with the writer's timestamp `stampS` (its commit
+   * on its own, possibly skewed, clock), applied elsewhere at `applyAt` (copied), standing for `weight` writes.
    */
-  onWrite(key: number, region: number, commitS: number, applyAt: Float64Array, weight: number): void {
-    const stampS = commitS + (this.world.regions[region]?.clockSkewMs ?? 0) / 1000;
+  onWrite(key: number, region: number, commitS: number, stampS: number, applyAt: Float64Array, weight: number): void {
     const stored = this.latest.get(key);
     if (!stored) {
       this.latest.set(key, { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) });

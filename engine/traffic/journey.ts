@@ -251,7 +251,7 @@ function commit(context: JourneyContext, journey: Journey, writer: number, nowS:
     });
     sovereignty.onWrite(journey.key, journey.user, writer, replicas, doneS, journey.weight);
   }
-  context.conflicts.onWrite(journey.key, writer, doneS, context.applyAt, journey.weight);
+  context.conflicts.onWrite(journey.key, writer, doneS, journey.write.stampS, context.applyAt, journey.weight);
   const waitS = replicationWaitS(context, writer, doneS, rng);
   if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);
