@@ -44,7 +44,7 @@ export const LatencyChart = memo(function LatencyChart() {
         <line className="chart__now" x1={marks.nowX} x2={marks.nowX} y1={margin.top} y2={height - margin.bottom} />
         {marks.series.map((s) => (
           <g key={s.id} data-testid={`latency-series-${s.id}`}>
-            <path className="chart__line" d={s.p99Path} stroke={populationColor(s.index)} strokeDasharray="3 3" opacity={0.7} />
+            <path className="chart__line" d={s.p99Path} stroke={populationColor(s.index)} strokeDasharray="3 3" strokeOpacity={0.7} />
             <path className="chart__line" d={s.p50Path} stroke={populationColor(s.index)} />
           </g>
         ))}

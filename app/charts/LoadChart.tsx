@@ -45,7 +45,7 @@ export const LoadChart = memo(function LoadChart() {
     >
       {marks.series.map((s, r) => (
         <g key={s.id} data-testid={`load-series-${s.id}`}>
-          <path className="chart__line" d={s.capacityPath} stroke={regionColor(r)} strokeDasharray="4 3" opacity={0.7} />
+          <path className="chart__line" d={s.capacityPath} stroke={regionColor(r)} strokeDasharray="4 3" strokeOpacity={0.7} />
           <path className="chart__line" d={s.servedPath} stroke={regionColor(r)} />
         </g>
       ))}

@@ -244,9 +244,10 @@ const FlowDots = memo(
     const first = useRef<HTMLSpanElement>(null);
     const second = useRef<HTMLSpanElement>(null);
     const animations = useRef<Animation[]>([]);
+    const durationMs = flow.crossingS * 1000;
+    // Created once per track; a new pace only retimes them (creating animations at every snapshot cost ~5 ms).
     useEffect(() => {
       const frames = trackKeyframes(flow.track, MAP_WIDTH).map((k) => ({ offset: k.offset, transform: `translate(${k.x}px, ${k.y}px)` }));
-      const durationMs = flow.crossingS * 1000;
       animations.current = [first.current, second.current].flatMap((dot, i) =>
         dot && typeof dot.animate === 'function' ? [dot.animate(frames, { duration: durationMs, delay: (-i * durationMs) / 2, iterations: Infinity })] : [],
       );
@@ -254,13 +255,16 @@ const FlowDots = memo(
         for (const animation of animations.current) animation.cancel();
         animations.current = [];
       };
-    }, [flow.track, flow.crossingS, pair]);
+      // durationMs is applied by the effect below; it must not re-create the animations.
+    }, [flow.track, pair]);
     useEffect(() => {
-      for (const animation of animations.current) {
+      animations.current.forEach((animation, i) => {
+        const timing = animation.effect?.getTiming();
+        if (timing && timing.duration !== durationMs) animation.effect?.updateTiming({ duration: durationMs, delay: (-i * durationMs) / 2 });
         if (playing) animation.play();
         else animation.pause();
-      }
-    }, [playing, flow.track, flow.crossingS, pair]);
+      });
+    }, [playing, durationMs, flow.track, pair]);
     return (
       <>
         <span ref={first} className="flow-dot" data-testid={`flow:${flow.from}:${flow.to}`} />
