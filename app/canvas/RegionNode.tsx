@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useApp } from '../store/context.ts';
+import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
 import { parseNodeId, type RegionNode as RegionNodeType } from './scenarioNodes.ts';
@@ -12,7 +12,8 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
   const regionId = parseNodeId(id)?.id ?? '';
   const down = useApp((s) => regionDownAt(s.scenario.faults, regionId, s.timeS));
   const toggle = useApp(selectToggle);
-  const timeS = useApp((s) => s.timeS);
+  // The clock is read when the button is pressed: subscribing to it re-rendered 25 nodes at every snapshot.
+  const store = useContext(StoreContext);
   const readOnly = useApp(selectReadOnly);
   return (
     <div
@@ -28,7 +29,7 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
         {!readOnly && <button
           type="button"
           className="map-node__action nodrag"
-          onClick={() => toggle(regionId, timeS)}
+          onClick={() => toggle(regionId, store?.getState().timeS ?? 0)}
           aria-label={down ? `Bring region ${data.label} back up` : `Fail region ${data.label}`}
         >
           {down ? 'Restore' : 'Fail'}

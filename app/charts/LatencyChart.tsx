@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useThrottledApp } from './useThrottledApp.ts';
+import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { latencyMarks, type ChartSize } from './latencyMarks.ts';
 import { populationColor } from './palette.ts';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useThrottledApp } from './useThrottledApp.ts';
+import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { rttMarks } from './rttMarks.ts';
 

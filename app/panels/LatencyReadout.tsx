@@ -1,6 +1,5 @@
 import { memo, useCallback, useState, type UIEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import type { LatencyPoint } from '../store/runSlice.ts';
 import { populationColor } from '../charts/palette.ts';
@@ -59,7 +58,8 @@ const ReadoutRow = memo(function ReadoutRow({ id, name, index, servedBy, readP50
  * own box and only the rows in view are in the page (readoutWindow), so a snapshot costs a dozen rows.
  */
 export const LatencyReadout = memo(function LatencyReadout() {
-  const { series, users } = useApp(useShallow(select));
+  // Every snapshot, in a frame of its own (the map and the charts take others).
+  const { series, users } = useThrottledApp(select, 0);
   const [scrollTopPx, setScrollTopPx] = useState(0);
   const scrolls = users.length > VISIBLE_ROWS;
   const shown = scrolls ? rowWindow(users.length, scrollTopPx, VISIBLE_ROWS * ROW_PX, ROW_PX) : rowWindow(users.length, 0, users.length * ROW_PX, ROW_PX);

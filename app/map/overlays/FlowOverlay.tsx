@@ -5,6 +5,7 @@ import { regionPlace } from '../../../engine/geo/regionPlace.ts';
 import type { Fault } from '../../../engine/scenario/schema.ts';
 import { StoreContext, useApp } from '../../store/context.ts';
 import type { AppState } from '../../store/index.ts';
+import { useThrottledApp } from '../../store/useThrottledApp.ts';
 import { MAP_HEIGHT, MAP_WIDTH, project, projection } from '../projection.ts';
 import { createPathCache, flowMarks, latencyBandLabels, linkPartitionedAt, trackKeyframes, type ArcMark, type FlowMark, type LinkMark, type Place } from './flowMarks.ts';
 import './flow.css';
@@ -40,7 +41,8 @@ type OnHover = (key: string | null, at?: { x: number; y: number }) => void;
 export const FlowOverlay = memo(function FlowOverlay() {
   const users = useApp(selectUsers);
   const regions = useApp(selectRegions);
-  const frame = useApp(selectFrame);
+  // Every snapshot, in a frame of its own (the readout and the charts take others).
+  const frame = useThrottledApp(selectFrame, 0);
   const highlighted = useApp(selectHighlighted);
   const faultInjected = useApp(selectFaultInjected);
   const store = useContext(StoreContext);

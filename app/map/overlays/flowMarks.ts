@@ -190,15 +190,18 @@ export function flowMarks(
         failShare,
         failing,
         latencyMs,
-        title: failing
-          ? `${user.label} users -> ${regionId}: failing, ${pct(share)} of its traffic (${pct(failShare / share)} of it failing)`
-          : `${user.label} users -> ${regionId}: ${round(latencyMs)} p50, ${pct(share)} of its traffic`,
+        // Written when read (the tooltip of the one mark under the pointer), not for every mark at every snapshot.
+        get title() {
+          return failing
+            ? `${user.label} users -> ${regionId}: failing, ${pct(share)} of its traffic (${pct(failShare / share)} of it failing)`
+            : `${user.label} users -> ${regionId}: ${round(latencyMs)} p50, ${pct(share)} of its traffic`;
+        },
       });
     }
   });
 
   const links: LinkMark[] = [];
-  const candidates: { flow: FlowMark; applied: number; link: number }[] = [];
+  const candidates: { flow: FlowMark; weight: number; link: number }[] = [];
   /** Each link's flows, filled once the busiest are chosen (the same arrays the link marks hold). */
   const flowsOf: FlowMark[][] = [];
   const ids = frame?.regionIds ?? regions.map((r) => r.id);
@@ -215,19 +218,20 @@ export function flowMarks(
       const held = ((stateAb | stateBa) & LINK_END_DARK) !== 0;
       const flows: FlowMark[] = [];
       flowsOf.push(flows);
-      const describe: string[] = [];
       for (const [src, dst, l] of [[from, to, ab], [to, from, ba]] as const) {
         const lagMs = detail?.links.lagMs[l] ?? Number.NaN;
         const applied = detail?.links.applied[l] ?? 0;
-        const maxMs = detail?.links.maxLagMs[l] ?? Number.NaN;
-        describe.push(`${src.id} -> ${dst.id}: lag ${round(lagMs)} (max ${round(maxMs)}), ${Math.round(applied)} writes/s`);
         if (applied > 0 && !partitioned && !held && Number.isFinite(lagMs)) {
           const { d, track } = pathOf(src, dst);
           const flow = { from: src.id, to: dst.id, d, track, lagMs, crossingS: Math.round(crossingS(lagMs) * 10) / 10 };
-          candidates.push({ flow, applied, link: links.length });
+          // The busiest directions move, with a bonus for the ones already moving, so the choice does not
+          // flicker from one window to the next (each change restarts animations).
+          candidates.push({ flow, weight: applied * (sticky.has(`${src.id}>${dst.id}`) ? 2 : 1), link: links.length });
         }
       }
       const state = partitioned ? 'partitioned' : held ? 'holding writes back: an end is down' : 'flowing';
+      const direction = (src: Place, dst: Place, l: number): string =>
+        `${src.id} -> ${dst.id}: lag ${round(detail?.links.lagMs[l] ?? Number.NaN)} (max ${round(detail?.links.maxLagMs[l] ?? Number.NaN)}), ${Math.round(detail?.links.applied[l] ?? 0)} writes/s`;
       links.push({
         key: `${from.id}:${to.id}`,
         from: from.id,
@@ -236,16 +240,17 @@ export function flowMarks(
         partitioned,
         held,
         flows,
-        title: `Replication ${from.id} <-> ${to.id}: ${state}\n${describe.join('\n')}`,
+        // Written when read (the tooltip), not for 300 links at every snapshot.
+        get title() {
+          return `Replication ${from.id} <-> ${to.id}: ${state}\n${direction(from, to, ab)}\n${direction(to, from, ba)}`;
+        },
         action: partitioned ? 'Click to heal the partition' : 'Click to partition the link',
       });
     }
   }
 
-  // The busiest directions move; ties in scenario order and a bonus for the ones already moving, so the choice
-  // does not flicker from one window to the next (each change restarts animations).
-  const rank = (c: { flow: FlowMark; applied: number }) => c.applied * (sticky.has(`${c.flow.from}>${c.flow.to}`) ? 2 : 1);
-  candidates.sort((p, q) => rank(q) - rank(p) || p.link - q.link);
+  // Ties in scenario order.
+  candidates.sort((p, q) => q.weight - p.weight || p.link - q.link);
   for (const { flow, link } of candidates.slice(0, MAX_ANIMATED_FLOWS)) flowsOf[link]?.push(flow);
 
   const regionMarks = regions.map((region): RegionMark => {
