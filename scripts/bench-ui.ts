@@ -2,7 +2,8 @@
  * `npm run bench:ui`: how the built playground holds up in a browser with the large standard scenario
  * (25 regions, 100 populations, engine/bench/standardScenarios.ts; `-- --scenario small|medium` for the others)
  * running at 10x. Figures, not tests:
- *   - frame rate over ~10 s (requestAnimationFrame intervals: median fps and the 5th percentile fps),
+ *   - frame rate over ~10 s (requestAnimationFrame intervals: median fps and the 5th percentile fps), then
+ *     4 s with each other tab of the Watch panel open (Replication, Failover, Data, Cost),
  *   - long tasks (> 50 ms, PerformanceObserver 'longtask') while a population is dragged across the map,
  *   - bundle sizes: gzip of each built JS file, the initial load (index.html's script and preloads) apart
  *     from the lazy chunks and the workers (engine, compare).
@@ -21,6 +22,7 @@ import { parseScenario, formatIssues } from '../engine/scenario/parse.ts';
 import { encodeScenarioHash } from '../engine/scenario/url.ts';
 
 const MEASURE_MS = 10_000;
+const TAB_MEASURE_MS = 4_000;
 const DRAG_LIMIT_MS = 30_000;
 const port = Number(process.env.BENCH_PORT ?? 4391);
 /** `--dist <dir>`: measure an existing build instead of building one. */
@@ -86,23 +88,36 @@ try {
 
   // Frame intervals while the run streams at 10x and nobody touches anything.
   // Page scripts as strings: tsx would wrap named functions in a helper the page does not have.
-  const frames = (await page.evaluate(`new Promise((resolve) => {
-    const intervals = [];
-    let last = performance.now();
-    const start = last;
-    requestAnimationFrame(function frame(now) {
-      intervals.push(now - last);
-      last = now;
-      if (now - start < ${MEASURE_MS}) requestAnimationFrame(frame);
-      else resolve(intervals);
-    });
-  })`)) as number[];
-  const sorted = [...frames].sort((a, b) => a - b);
+  const measureFrames = async (durationMs: number): Promise<number[]> =>
+    (await page.evaluate(`new Promise((resolve) => {
+      const intervals = [];
+      let last = performance.now();
+      const start = last;
+      requestAnimationFrame(function frame(now) {
+        intervals.push(now - last);
+        last = now;
+        if (now - start < ${durationMs}) requestAnimationFrame(frame);
+        else resolve(intervals);
+      });
+    })`)) as number[];
+  const describeFrames = (frames: number[], durationMs: number): string => {
+    const sorted = [...frames].sort((a, b) => a - b);
+    return `${frames.length} frames in ${(durationMs / 1000).toFixed(0)} s; median ${(1000 / percentile(sorted, 0.5)).toFixed(1)} fps, 5th percentile ${(1000 / percentile(sorted, 0.95)).toFixed(1)} fps (slowest frame ${percentile(sorted, 1).toFixed(0)} ms, ${frames.filter((f) => f > 20).length} over 20 ms)`;
+  };
+  const frames = await measureFrames(MEASURE_MS);
   const simS = Number(await page.getByTestId('sim-clock').getAttribute('data-time-s'));
   console.log(`\nMeridian UI benchmark: ${scenario.name} (${scenario.regions.length} regions, ${scenario.users.length} populations) at 10x`);
   console.log(`first latency figures on screen: ${firstFiguresMs} ms after navigation`);
-  console.log(`frames over ${(MEASURE_MS / 1000).toFixed(0)} s: ${frames.length}; median ${(1000 / percentile(sorted, 0.5)).toFixed(1)} fps, 5th percentile ${(1000 / percentile(sorted, 0.95)).toFixed(1)} fps (slowest frame ${percentile(sorted, 1).toFixed(0)} ms)`);
+  console.log(`frames, map + readout + latency chart + Health tab: ${describeFrames(frames, MEASURE_MS)}`);
   console.log(`simulated clock after the frame measurement: ${simS.toFixed(1)} s`);
+
+  // Every other tab of charts and inspectors, each streaming on its own for a few seconds.
+  for (const tab of ['replication', 'failover', 'data', 'cost']) {
+    await page.locator(`#watch-tab-${tab}`).click();
+    await page.waitForTimeout(500);
+    console.log(`frames, ${tab} tab: ${describeFrames(await measureFrames(TAB_MEASURE_MS), TAB_MEASURE_MS)}`);
+  }
+  await page.locator('#watch-tab-health').click();
 
   // Long tasks while a population is dragged across the map (mouse down, 60 small moves over ~3 s, up).
   await page.evaluate(`(() => {

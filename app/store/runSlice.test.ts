@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeWindows, type MetricsWindow } from '../../engine/snapshot.ts';
-import { appendSnapshot } from './runSlice.ts';
+import { appendSnapshot, seriesBefore } from './runSlice.ts';
 import { latencyMarks } from '../charts/latencyMarks.ts';
 
 const window = (startS: number, readP50Ms: number): MetricsWindow => ({
@@ -23,7 +23,16 @@ describe('streaming snapshots into series', () => {
     expect(second.berlin?.map((p) => p.readP50Ms)).toEqual([40, 42, 180]);
     expect(second.berlin?.[2]).toMatchObject({ servedBy: 'eu-west', ok: 10, failed: 1, readP99Ms: 360 });
     expect(Number.isNaN(second.berlin?.[0]?.writeP50Ms)).toBe(true);
-    expect(first.berlin).toHaveLength(2); // the earlier state is not mutated
+    expect(second).not.toBe(first); // a new record: views that select it redraw
+    expect(second.berlin).toBe(first.berlin); // the points grow in place, not copied at every snapshot
+  });
+
+  it('a rewind cuts into new arrays, leaving the points a view already had', () => {
+    const message = (windows: MetricsWindow[]) => ({ userIds: ['berlin'], regionIds: ['us-east', 'eu-west'], timeS: 3, done: false, data: encodeWindows(windows, 1, 2) });
+    const before = appendSnapshot({}, message([window(0, 40), window(1, 42), window(2, 44)]));
+    const rewound = appendSnapshot(seriesBefore(before, 1), message([window(1, 90)]));
+    expect(rewound.berlin?.map((p) => p.readP50Ms)).toEqual([40, 90]);
+    expect(before.berlin?.map((p) => p.readP50Ms)).toEqual([40, 42, 44]);
   });
 });
 

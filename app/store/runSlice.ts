@@ -55,7 +55,12 @@ export function seriesBefore(
   return next;
 }
 
-/** Appends a snapshot's windows to the series; pure, so it is tested on its own. */
+/**
+ * Appends a snapshot's windows to the series, in a new record. Each population's points only grow, in place:
+ * copying 100 arrays of up to 3,600 points at every snapshot was quadratic in the run's length (and most of the
+ * page's garbage), so an older record shares the arrays and sees the new points too. A rewind (seriesBefore)
+ * makes new arrays, so what a chart drew from stays as it was.
+ */
 export function appendSnapshot(
   series: Readonly<Record<string, readonly LatencyPoint[]>>,
   message: SnapshotMessage,
@@ -64,7 +69,7 @@ export function appendSnapshot(
   if (windows.length === 0) return series as Record<string, readonly LatencyPoint[]>;
   const next: Record<string, LatencyPoint[]> = {};
   message.userIds.forEach((id, u) => {
-    const points = [...(series[id] ?? [])];
+    const points = (series[id] as LatencyPoint[] | undefined) ?? [];
     for (const window of windows) {
       const w = window.users[u];
       if (!w) continue;
