@@ -100,6 +100,8 @@ test('a drill runs to its scorecard: predictions, actions, checkpoints, and back
   await page.getByTestId('drill:lww-silent-drop').click();
   const player = page.getByTestId('drill-player');
   await expect(player).toBeVisible();
+  // The drill's world replaces the scenario: not an edit the history line describes.
+  await expect(page.getByTestId('edit-status')).toHaveText('');
   const next = page.getByTestId('drill-next');
   // Step through: answer each question right (the second choice in this drill), do everything else.
   for (let i = 0; i < 20; i++) {

@@ -1,9 +1,10 @@
-import { useCallback, useContext, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import {
   ReactFlow,
   Controls,
   Panel,
   applyNodeChanges,
+  useStore,
   type NodeChange,
   type NodeTypes,
   type OnNodeDrag,
@@ -21,6 +22,16 @@ import { MAP_HEIGHT, MAP_WIDTH, unproject } from '../map/projection.ts';
 import { PALETTE_MIME, readPayload } from '../palette/dragPayload.ts';
 import { routingLabel } from '../palette/routingPolicies.ts';
 import { useEditShortcuts } from './useEditShortcuts.ts';
+import { labelScale } from './labelScale.ts';
+
+/** Sets the map's --label-scale for the zoom (labelScale): one custom property, no re-render of the nodes. */
+function LabelScale({ target }: { target: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    target.current?.style.setProperty('--label-scale', labelScale(zoom).toFixed(2));
+  }, [zoom, target]);
+  return null;
+}
 
 const nodeTypes: NodeTypes = { region: RegionNode, user: UserNode };
 const selectScenario = (s: AppState) => s.scenario;
@@ -51,6 +62,7 @@ export function MapCanvas() {
   const selection = useApp(selectSelection);
   const [nodes, setNodes] = useState<ScenarioNode[]>(() => withSelection(scenarioToNodes(scenario), selection));
   const flow = useRef<ReactFlowInstance<ScenarioNode> | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const readOnly = useApp(selectReadOnly);
   useEditShortcuts();
 
@@ -161,6 +173,7 @@ export function MapCanvas() {
 
   return (
     <div
+      ref={canvasRef}
       className={`map-canvas${dropTarget ? ' is-drop-target' : ''}`}
       aria-label="Map of regions and user populations"
       onDragOver={onDragOver}
@@ -189,6 +202,7 @@ export function MapCanvas() {
         proOptions={{ hideAttribution: false }}
       >
         <WorldMap />
+        <LabelScale target={canvasRef} />
         <Controls showInteractive={false} position="bottom-left" />
         <Panel position="top-left">
           {readOnly ? (

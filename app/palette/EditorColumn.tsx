@@ -18,7 +18,12 @@ function HistoryButtons() {
   useEffect(
     () =>
       store?.subscribe((state, previous) => {
-        if (state.scenario === previous.scenario || state.loadId !== previous.loadId) return;
+        if (state.scenario === previous.scenario) return;
+        // A scenario loaded, or shown whole (a drill's step), empties the history: not an edit to describe.
+        if (state.loadId !== previous.loadId || (state.past.length === 0 && state.future.length === 0)) {
+          setSaid('');
+          return;
+        }
         const undid = state.scenario === previous.past.at(-1);
         const redid = state.scenario === previous.future[0];
         // An undo is named by the edit it takes back.

@@ -47,6 +47,8 @@ export const FlowOverlay = memo(function FlowOverlay() {
   const faultInjected = useApp(selectFaultInjected);
   const store = useContext(StoreContext);
   const [hover, setHover] = useState<Hover | null>(null);
+  // Open on a wide screen; folded where the map pane is narrow (it would cover most of the map).
+  const [legendOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1280);
   const playing = useApp(selectPlaying);
   const editable = useApp(selectEditable);
   const reducedMotion = usePrefersReducedMotion();
@@ -127,7 +129,7 @@ export const FlowOverlay = memo(function FlowOverlay() {
           document.body,
         )}
       <Panel position="top-right" className="flow-legend" aria-label="Map legend">
-        <details open>
+        <details open={legendOpen}>
           <summary className="flow-legend__summary">Legend</summary>
           <div className="flow-legend__title">Users to region, read p50</div>
           <ul className="flow-legend__list flow-legend__list--bands">

@@ -1,0 +1,13 @@
+/**
+ * How much larger the map's labels are drawn than the map around them. Labels live in the map's coordinates, so
+ * at the zoom that fits the world into a laptop's map pane (0.25-0.45) a 12-px label was 3-5 px on screen; up to
+ * this factor they are drawn larger so they stay about 9 px tall, and from zoom 0.75 on they scale with the map.
+ */
+export const MAX_LABEL_SCALE = 3;
+/** On-screen size (as a share of the labels' own 12 px) the labels keep at low zoom. */
+const LABEL_SCREEN_SHARE = 0.75;
+
+export function labelScale(zoom: number): number {
+  if (!(zoom > 0) || !Number.isFinite(zoom)) return 1;
+  return Math.min(MAX_LABEL_SCALE, Math.max(1, LABEL_SCREEN_SHARE / zoom));
+}
