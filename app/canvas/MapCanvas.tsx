@@ -14,7 +14,7 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { ROUTING_SELECTION } from '../store/scenarioSlice.ts';
 import type { NodeMove } from '../store/scenarioEdits.ts';
-import { parseNodeId, scenarioToNodes, type ScenarioNode } from './scenarioNodes.ts';
+import { parseNodeId, reuseUnchanged, scenarioToNodes, type ScenarioNode } from './scenarioNodes.ts';
 import { RegionNode } from './RegionNode.tsx';
 import { UserNode } from './UserNode.tsx';
 import { WorldMap } from '../map/WorldMap.tsx';
@@ -68,7 +68,7 @@ export function MapCanvas() {
 
   // The scenario is the source of truth; local node state only carries a drag in progress.
   useEffect(() => {
-    setNodes(withSelection(scenarioToNodes(scenario), store?.getState().selection ?? []));
+    setNodes((current) => withSelection(reuseUnchanged(current, scenarioToNodes(scenario)), store?.getState().selection ?? []));
   }, [scenario, store]);
   useEffect(() => {
     setNodes((current) => withSelection(current, selection));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { parseNodeId, scenarioToNodes } from './scenarioNodes.ts';
+import { parseNodeId, reuseUnchanged, scenarioToNodes } from './scenarioNodes.ts';
 import { project, unproject, MAP_WIDTH, MAP_HEIGHT } from '../map/projection.ts';
 import { moveNode } from '../store/scenarioSlice.ts';
 
@@ -61,5 +61,28 @@ describe('moving a node', () => {
     expect(region?.catalog).toBeUndefined();
     expect(region).toMatchObject({ lat: 48.85, lon: 2.35, name: 'Dublin (moved)', jurisdiction: 'EU' });
     expect(parseScenario(moved).ok).toBe(true);
+  });
+});
+
+describe('reusing unchanged nodes', () => {
+  it('keeps the node objects that would come out the same, and makes new ones for what changed', () => {
+    const s = scenario();
+    const before = scenarioToNodes(s);
+    const after = reuseUnchanged(before, scenarioToNodes(moveNode(s, 'user', 'berlin', { lat: -33.87, lon: 151.21 })));
+    for (const node of after) {
+      const old = before.find((n) => n.id === node.id);
+      if (node.id === 'user:berlin') expect(node).not.toBe(old);
+      else expect(node).toBe(old);
+    }
+  });
+
+  it('makes a new node when only its data changed (a rename, the primary moving)', () => {
+    const s = scenario();
+    const before = scenarioToNodes(s);
+    const renamed = { ...s, users: s.users.map((u) => (u.id === 'tokyo' ? { ...u, name: 'Tokyo metro' } : u)) };
+    const after = reuseUnchanged(before, scenarioToNodes(renamed));
+    expect(after.find((n) => n.id === 'user:tokyo')).not.toBe(before.find((n) => n.id === 'user:tokyo'));
+    expect(after.find((n) => n.id === 'user:tokyo')?.data).toMatchObject({ label: 'Tokyo metro' });
+    expect(after.find((n) => n.id === 'user:berlin')).toBe(before.find((n) => n.id === 'user:berlin'));
   });
 });

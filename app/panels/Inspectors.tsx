@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store/context.ts';
+import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { conflictRow, ledgerRows, readFigures, violationRows } from './inspectorRows.ts';
 
+// The panels follow each report in a frame of their own (useThrottledApp, frameSlots), not the snapshot's.
 const seconds = (s: number) => `${Math.round(s * 1000) / 1000} s`;
 const signedMs = (v: number) => `${v >= 0 ? '+' : ''}${v} ms`;
 
@@ -11,7 +11,7 @@ const selectLedger = (s: AppState) => ({ dataLoss: s.report?.dataLoss, hasReport
 
 /** The acknowledged writes lost with a region that went dark: key, region, commit time, version. */
 export const LostWriteLedger = memo(function LostWriteLedger() {
-  const { dataLoss } = useApp(useShallow(selectLedger));
+  const { dataLoss } = useThrottledApp(selectLedger, 0);
   const rows = ledgerRows(dataLoss?.ledger ?? []);
   const total = dataLoss?.ackedWritesLost ?? 0;
   return (
@@ -54,7 +54,7 @@ const selectConflicts = (s: AppState) => ({ conflicts: s.report?.conflicts, poli
 
 /** Concurrent writes side by side: who wrote when, by true time and by timestamp, and what survived. */
 export const ConflictInspector = memo(function ConflictInspector() {
-  const { conflicts, policy } = useApp(useShallow(selectConflicts));
+  const { conflicts, policy } = useThrottledApp(selectConflicts, 0);
   const rows = (conflicts?.examples ?? []).map(conflictRow);
   return (
     <section className="inspector-panel" aria-labelledby="conflict-title" data-testid="conflict-inspector">
@@ -105,7 +105,7 @@ const selectReads = (s: AppState) => ({ reads: s.report?.reads, mode: s.scenario
 
 /** Read consistency: how stale reads were, and which session guarantees broke. */
 export const ReadConsistencyPanel = memo(function ReadConsistencyPanel() {
-  const { reads, mode } = useApp(useShallow(selectReads));
+  const { reads, mode } = useThrottledApp(selectReads, 0);
   const figures = readFigures(reads);
   return (
     <section className="inspector-panel" aria-labelledby="reads-title" data-testid="read-consistency">
@@ -137,7 +137,7 @@ const selectCompliance = (s: AppState) => ({
 
 /** Data-placement violations; pointing at one rings its regions on the map. */
 export const ComplianceViolations = memo(function ComplianceViolations() {
-  const { violations, regionIds, highlight, highlighted } = useApp(useShallow(selectCompliance));
+  const { violations, regionIds, highlight, highlighted } = useThrottledApp(selectCompliance, 0);
   const rows = violationRows(violations ?? [], regionIds);
   return (
     <section className="inspector-panel" aria-labelledby="compliance-title" data-testid="compliance-violations">
