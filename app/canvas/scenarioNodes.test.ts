@@ -76,6 +76,15 @@ describe('reusing unchanged nodes', () => {
     }
   });
 
+  it('a moved node keeps the size React Flow measured, so it is not hidden and measured again', () => {
+    const s = scenario();
+    const before = scenarioToNodes(s).map((n) => ({ ...n, measured: { width: 16, height: 16 } }));
+    const after = reuseUnchanged(before, scenarioToNodes(moveNode(s, 'user', 'berlin', { lat: -33.87, lon: 151.21 })));
+    const berlin = after.find((n) => n.id === 'user:berlin');
+    expect(berlin?.measured).toEqual({ width: 16, height: 16 });
+    expect(berlin?.position).not.toEqual(before.find((n) => n.id === 'user:berlin')?.position);
+  });
+
   it('makes a new node when only its data changed (a rename, the primary moving)', () => {
     const s = scenario();
     const before = scenarioToNodes(s);

@@ -71,18 +71,15 @@ const sameData = (a: Record<string, unknown>, b: Record<string, unknown>): boole
 /**
  * The nodes for a new scenario, reusing each node object of `previous` that would come out the same (same kind,
  * place and data): React Flow then leaves those nodes alone. After a drag of one population, the 124 other nodes
- * of the large scenario were all rendered and restyled again (a 60-ms task on mouse up).
+ * of the large scenario were all rendered and restyled again (a 60-ms task on mouse up). A node that moved keeps
+ * its measured size, so React Flow neither hides it nor measures it again.
  */
 export function reuseUnchanged(previous: readonly ScenarioNode[], next: ScenarioNode[]): ScenarioNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return next.map((n) => {
     const old = before.get(n.id);
-    return old &&
-      old.type === n.type &&
-      old.position.x === n.position.x &&
-      old.position.y === n.position.y &&
-      sameData(old.data as Record<string, unknown>, n.data as Record<string, unknown>)
-      ? old
-      : n;
+    if (!old || old.type !== n.type) return n;
+    if (old.position.x === n.position.x && old.position.y === n.position.y && sameData(old.data as Record<string, unknown>, n.data as Record<string, unknown>)) return old;
+    return old.measured ? ({ ...n, measured: old.measured } as ScenarioNode) : n;
   });
 }
