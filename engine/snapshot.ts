@@ -192,6 +192,14 @@ function copyInto(out: Float64Array, at: number, from: Float64Array | undefined,
   return at + length;
 }
 
+/**
+ * Where a snapshot's windows begin (s): the first window's start, or the engine's time if it carries none. A
+ * message that begins before what the UI already holds is a replay (a seek or a restarted worker).
+ */
+export function snapshotStartS(message: SnapshotMessage): number {
+  return (message.data[0] ?? 0) > 0 ? (message.data[3] ?? message.timeS) : message.timeS;
+}
+
 export function decodeWindows(data: Float64Array): MetricsWindow[] {
   const count = data[0] ?? 0;
   const U = data[1] ?? 0;

@@ -1,6 +1,5 @@
 import { memo, useMemo } from 'react';
 import type { AppState } from '../store/index.ts';
-// The clock moves every snapshot: follow it in a frame of its own (frameSlots), not the snapshot's.
 import { useThrottledApp } from '../store/useThrottledApp.ts';
 import { formatClock } from '../controls/clock.ts';
 import { faultEntries } from './faultList.ts';
@@ -16,6 +15,7 @@ const select = (s: AppState) => ({
 
 /** The fault timeline: every scheduled and injected fault on the run's time axis, removable; and a form to add one. */
 const FaultPanel = memo(function FaultPanel() {
+  // The clock moves every snapshot: follow it in a frame of its own (frameSlots), not the snapshot's.
   const { faults, durationS, nowS, faultRemoved } = useThrottledApp(select, 0);
   const entries = useMemo(() => faultEntries(faults, durationS, nowS), [faults, durationS, nowS]);
   return (

@@ -1,7 +1,6 @@
 import { useContext, useState, type FormEvent } from 'react';
 import { StoreContext } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-// The clock moves every snapshot: follow it in a frame of its own (frameSlots), not the snapshot's.
 import { useThrottledApp } from '../store/useThrottledApp.ts';
 import { faultFromDraft, faultSummary, faultTarget, isLinkKind, LINK_FAULT_KINDS, REGION_FAULT_KINDS, type FaultDraft, type FaultKind } from './faultList.ts';
 
@@ -27,6 +26,7 @@ const select = (s: AppState) => ({
 
 /** Schedules a fault at a future time (or injects it now): a region fault, or a link fault between two regions. */
 export function ScheduleFaultForm() {
+  // The clock moves every snapshot: follow it in a frame of its own (frameSlots), not the snapshot's.
   const { regionIds: joined, nowS, durationS, faultInjected } = useThrottledApp(select, 0);
   const store = useContext(StoreContext);
   const regionIds = joined === '' ? [] : joined.split('\n');

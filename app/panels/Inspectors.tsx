@@ -3,10 +3,11 @@ import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
 import { conflictRow, ledgerRows, readFigures, violationRows } from './inspectorRows.ts';
 
-// The panels follow each report in a frame of their own (useThrottledApp, frameSlots), not the snapshot's.
 const seconds = (s: number) => `${Math.round(s * 1000) / 1000} s`;
 const signedMs = (v: number) => `${v >= 0 ? '+' : ''}${v} ms`;
 
+// The panels below follow each report in a frame of their own (useThrottledApp with 0: frameSlots), not the
+// snapshot's frame.
 const selectLedger = (s: AppState) => ({ dataLoss: s.report?.dataLoss, hasReport: s.report !== null });
 
 /** The acknowledged writes lost with a region that went dark: key, region, commit time, version. */

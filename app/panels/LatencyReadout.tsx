@@ -62,7 +62,7 @@ export const LatencyReadout = memo(function LatencyReadout() {
   const { series, users } = useThrottledApp(select, 0);
   const [scrollTopPx, setScrollTopPx] = useState(0);
   const scrolls = users.length > VISIBLE_ROWS;
-  const shown = scrolls ? rowWindow(users.length, scrollTopPx, VISIBLE_ROWS * ROW_PX, ROW_PX) : rowWindow(users.length, 0, users.length * ROW_PX, ROW_PX);
+  const shown = rowWindow(users.length, scrollTopPx, (scrolls ? VISIBLE_ROWS : users.length) * ROW_PX, ROW_PX);
   // Re-render on scroll only when the window of rows moves, not at every pixel.
   const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
     const top = event.currentTarget.scrollTop;

@@ -5,7 +5,7 @@
  * snapshot rate (about 10 times a second), never per animation frame.
  */
 import type { StateCreator } from 'zustand';
-import { decodeWindows, type MetricsWindow, type SnapshotMessage, type UserWindow, type WindowDetail, type WindowTotals } from '../../engine/snapshot.ts';
+import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow, type WindowDetail, type WindowTotals } from '../../engine/snapshot.ts';
 import type { Report } from '../../engine/report.ts';
 import type { AppState } from './index.ts';
 
@@ -100,12 +100,15 @@ export function appendWatch(watch: Watch, message: SnapshotMessage, windows: rea
 }
 
 /** The part of a snapshot the metrics slice takes (runSlice.snapshotReceived merges it into its update). */
-export function watchSnapshot(state: Pick<AppState, 'watch' | 'report'>, message: SnapshotMessage): Pick<MetricsSlice, 'watch' | 'report'> {
-  const startS = (message.data[0] ?? 0) > 0 ? (message.data[3] ?? message.timeS) : message.timeS;
+export function watchSnapshot(
+  state: Pick<AppState, 'watch' | 'report'>,
+  message: SnapshotMessage,
+  windows: readonly MetricsWindow[] = decodeWindows(message.data),
+): Pick<MetricsSlice, 'watch' | 'report'> {
   // A snapshot that starts before the report's time is a replay or a new run: that report no longer holds.
-  const rewound = state.report !== null && startS + 1 < state.report.durationS;
+  const rewound = state.report !== null && snapshotStartS(message) + 1 < state.report.durationS;
   return {
-    watch: appendWatch(state.watch, message),
+    watch: appendWatch(state.watch, message, windows),
     report: message.report ?? (rewound ? null : state.report),
   };
 }

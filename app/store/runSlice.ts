@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { decodeWindows, type SnapshotMessage, type UserWindow } from '../../engine/snapshot.ts';
+import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow } from '../../engine/snapshot.ts';
 import type { AppState } from './index.ts';
 import { watchSnapshot } from './metricsSlice.ts';
 
@@ -32,14 +32,6 @@ export interface RunSlice {
   snapshotReceived: (message: SnapshotMessage) => void;
 }
 
-/**
- * Where a snapshot's windows begin: the first window's start (layout in engine/snapshot.ts), or the engine's time
- * if it carries none. A message that begins before the series end is a replay (a seek or a restarted worker).
- */
-export function snapshotStartS(message: SnapshotMessage): number {
-  return (message.data[0] ?? 0) > 0 ? (message.data[3] ?? message.timeS) : message.timeS;
-}
-
 /** The series without the points at or after `cutS` (unchanged, same object, when there are none). */
 export function seriesBefore(
   series: Readonly<Record<string, readonly LatencyPoint[]>>,
@@ -64,8 +56,8 @@ export function seriesBefore(
 export function appendSnapshot(
   series: Readonly<Record<string, readonly LatencyPoint[]>>,
   message: SnapshotMessage,
+  windows: readonly MetricsWindow[] = decodeWindows(message.data),
 ): Record<string, readonly LatencyPoint[]> {
-  const windows = decodeWindows(message.data);
   if (windows.length === 0) return series as Record<string, readonly LatencyPoint[]>;
   const next: Record<string, LatencyPoint[]> = {};
   message.userIds.forEach((id, u) => {
@@ -92,12 +84,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   seekSettled: () => set({ seekingToS: null }),
   playingChanged: (playing) => set({ playing }),
   speedChanged: (speed) => set({ speed }),
-  snapshotReceived: (message) =>
+  snapshotReceived: (message) => {
+    // Decoded once for both slices.
+    const windows = decodeWindows(message.data);
     set((state) => ({
       timeS: message.timeS,
       done: message.done,
       playing: message.done ? false : state.playing,
-      series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message),
-      ...watchSnapshot(state, message),
-    })),
+      series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message, windows),
+      ...watchSnapshot(state, message, windows),
+    }));
+  },
 });
