@@ -27,6 +27,21 @@ async function readoutRows(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="readout-"]').allTextContents();
 }
 
+/**
+ * The readout's rows once they have caught up with the clock: views that draw the stream update a frame or a few
+ * after the clock (app/store/frameSlots.ts), so read until two reads 200 ms apart agree.
+ */
+async function settledReadoutRows(page: Page): Promise<string[]> {
+  let rows = await readoutRows(page);
+  for (let i = 0; i < 25; i++) {
+    await page.waitForTimeout(200);
+    const again = await readoutRows(page);
+    if (JSON.stringify(again) === JSON.stringify(rows)) return again;
+    rows = again;
+  }
+  return rows;
+}
+
 function hashFor(overrides: object): string {
   const parsed = parseScenario({ ...defaultScenario, ...overrides });
   if (!parsed.ok) throw new Error('test scenario should be valid');
@@ -113,7 +128,7 @@ test('scrubbing back to an earlier moment replays it from the seed: the same num
   await page.getByRole('button', { name: 'Pause' }).click();
   const firstTime = await simTime(page);
   const second = Math.floor(firstTime);
-  const firstRows = await readoutRows(page);
+  const firstRows = await settledReadoutRows(page);
   expect(firstRows).toHaveLength(4);
 
   await page.getByLabel('Speed').selectOption('60');
@@ -125,7 +140,7 @@ test('scrubbing back to an earlier moment replays it from the seed: the same num
   await page.getByTestId('timeline-scrubber').fill(String(second));
   await expect.poll(() => simTime(page)).toBe(second);
   await expect(page.getByTestId('timeline-status')).toHaveText('');
-  expect(await readoutRows(page)).toEqual(firstRows);
+  expect(await settledReadoutRows(page)).toEqual(firstRows);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible(); // a paused run stays paused
   // The chart was rebuilt up to that moment, and the run carries on from there.
   await expect(page.getByTestId('latency-series-berlin').locator('path').last()).toHaveAttribute('d', /^M.+L/);
