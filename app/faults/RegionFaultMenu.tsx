@@ -1,4 +1,4 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
@@ -39,24 +39,7 @@ export default function RegionFaultMenu() {
     if (focusOnOpen) menu.current?.querySelector('button')?.focus();
   }, [regionId, focusOnOpen]);
 
-  useEffect(() => {
-    if (regionId === null) return undefined;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      close(null);
-      // Back to the region it was opened from, for a keyboard user.
-      if (focusOnOpen) regionNodeElement(regionId)?.closest<HTMLElement>('.react-flow__node')?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (menu.current && e.target instanceof Node && !menu.current.contains(e.target)) close(null);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer, true);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer, true);
-    };
-  }, [regionId, close, focusOnOpen]);
+  // Escape and a press outside close it: RegionFaultMenuLayer listens, so they work while this code loads too.
 
   if (regionId === null) return null;
   /** Injects `fault` at the run's current time, then closes. */
