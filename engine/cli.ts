@@ -83,7 +83,7 @@ function readable(report: Report): string {
   }
   lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
   const c = report.conflicts;
-  lines.push(`conflicts: ${c.concurrent} concurrent writes, ${c.lostWrites} lost to last-writer-wins (${c.wrongWinner} of them the later write), ${c.merged} merged`);
+  lines.push(`conflicts: ${c.concurrentPairs} concurrent write pairs, ${c.lwwDiscardedWrites} writes discarded by last-writer-wins (${c.lwwDiscardedLaterWrites} of them the later write, by clock skew), ${c.mergedPairs} pairs merged`);
   const v = report.convergence;
   lines.push(`replicas (${v.merge}): ${v.trackedKeys} keys followed, ${v.divergentNow} differ now, ${v.divergentAfterDelivery} would still differ once replication caught up`);
   const r = report.reads;

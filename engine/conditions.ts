@@ -27,6 +27,8 @@ export class Conditions {
   private readonly dark: Uint8Array;
   private readonly gray: (GrayFailure | null)[];
   private readonly capacityFactor: Float64Array;
+  /** Per region, the times it went dark, oldest first (a dark region answers nothing from that instant). */
+  private outageStartsS: number[][];
   /** Directed links, keyed a * R + b. */
   private readonly links = new Map<number, LinkCondition>();
 
@@ -34,15 +36,19 @@ export class Conditions {
     this.dark = new Uint8Array(regionCount);
     this.gray = Array.from({ length: regionCount }, () => null);
     this.capacityFactor = new Float64Array(regionCount).fill(1);
+    this.outageStartsS = Array.from({ length: regionCount }, () => []);
   }
 
-  /** Applies a fault; `indexOf` maps a region id to its index (-1 if it no longer exists). */
-  apply(fault: Fault, indexOf: (regionId: string) => number): void {
+  /**
+   * Applies a fault happening at `nowS`; `indexOf` maps a region id to its index (-1 if it no longer exists).
+   */
+  apply(fault: Fault, indexOf: (regionId: string) => number, nowS = 0): void {
     if ('region' in fault) {
       const r = indexOf(fault.region);
       if (r < 0) return;
       switch (fault.kind) {
         case 'region-down':
+          if (this.dark[r] !== 1) this.outageStartsS[r]?.push(nowS);
           this.dark[r] = 1;
           return;
         case 'region-up':
@@ -94,6 +100,20 @@ export class Conditions {
     return this.dark[r] === 1;
   }
 
+  /**
+   * True when region r went dark at some moment of [fromS, toS]: work it took on at fromS (when it was up) never
+   * left it (a request it was serving fails, an answer it was about to send is not sent).
+   */
+  wasDarkDuring(r: number, fromS: number, toS: number): boolean {
+    const starts = this.outageStartsS[r];
+    if (!starts) return false;
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const startS = starts[i] as number;
+      if (startS <= toS) return startS >= fromS;
+    }
+    return false;
+  }
+
   grayOf(r: number): GrayFailure | null {
     return this.gray[r] ?? null;
   }
@@ -122,6 +142,7 @@ export class Conditions {
       next.dark[to] = this.dark[r] ?? 0;
       next.gray[to] = this.gray[r] ?? null;
       next.capacityFactor[to] = this.capacityFactor[r] ?? 1;
+      next.outageStartsS[to] = [...(this.outageStartsS[r] ?? [])];
     }
     for (const [key, link] of this.links) {
       const a = newIndexOf(Math.floor(key / this.regionCount));

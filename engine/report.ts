@@ -5,7 +5,7 @@
 import type { LostWrite, Replication } from './data/replication.ts';
 import { convergenceOf, type ConvergenceReport } from './data/convergence.ts';
 import type { ConflictExample, ConflictTracker } from './data/conflicts.ts';
-import type { ReadConsistency } from './data/consistency.ts';
+import { READ_MODES, type ReadConsistency } from './data/consistency.ts';
 import { computeCost, type CostReport } from './data/cost.ts';
 import type { Sovereignty, Violation } from './data/sovereignty.ts';
 import type { FailoverRecord } from './failover/timeline.ts';
@@ -108,11 +108,28 @@ export interface Report {
   readonly compliance: { readonly violations: readonly Violation[] };
 }
 
-export interface ReadsReport {
-  /** Share of reads that returned a version older than the key's latest committed write. */
+/** Reads under one read mode: staleness is the age of the oldest write the serving replica was missing (0 if none). */
+export interface ModeReadsReport {
+  readonly mode: 'eventual' | 'bounded' | 'session' | 'strong';
+  readonly reads: number;
   readonly staleRatio: number;
-  /** 99th percentile of staleness over all reads (0 for fresh ones), ms. */
+  readonly forwarded: number;
+  /** Staleness over all reads of the mode (0 for fresh ones), ms. */
+  readonly stalenessMs: { readonly p50: number; readonly p99: number; readonly max: number };
+}
+
+export interface ReadsReport {
+  /** Share of reads served by a replica that was missing a committed write of the key. */
+  readonly staleRatio: number;
+  /**
+   * Percentiles and maximum of staleness over all reads (0 for fresh ones), ms: how long the serving replica's
+   * value had been superseded (the age of the oldest write of the key it was missing).
+   */
+  readonly stalenessP50Ms: number;
   readonly stalenessP99Ms: number;
+  readonly stalenessMaxMs: number;
+  /** The same per read mode (a live edit may change the mode mid-run), in the order eventual, bounded, session, strong. */
+  readonly byMode: readonly ModeReadsReport[];
   /** Reads that returned the session's own write missing, or an older version than it had read before. */
   readonly violations: { readonly readYourWrites: number; readonly monotonicReads: number };
   /** Reads sent on to the key's leader (strong, bounded past its bound, session guarantees). */
@@ -120,15 +137,18 @@ export interface ReadsReport {
 }
 
 export interface ConflictsReport {
-  /** Writes to one key in two regions where neither had seen the other (pairs, weighted). */
-  readonly concurrent: number;
-  /** Writes last-writer-wins silently discarded. */
-  readonly lostWrites: number;
-  /** Concurrent writes a CRDT or an application merge kept. */
-  readonly merged: number;
-  /** Of the lost writes, those that were really the later one (clock skew made the other win). */
-  readonly wrongWinner: number;
-  /** Up to 50 concurrent pairs, as they happened. */
+  /** Pairs of writes to one key from two regions where neither had seen the other (every such pair, weighted). */
+  readonly concurrentPairs: number;
+  /**
+   * Writes last-writer-wins silently discarded, each once: a write with a greater timestamp had not seen it
+   * (concurrent, or earlier in true time with a clock ahead).
+   */
+  readonly lwwDiscardedWrites: number;
+  /** Of those, the writes that were really the later one (clock skew let an earlier write win). */
+  readonly lwwDiscardedLaterWrites: number;
+  /** Concurrent pairs a CRDT or an application merge kept both writes of. */
+  readonly mergedPairs: number;
+  /** Up to 50 pairs (concurrent, or lost to skew), as they happened. */
   readonly examples: readonly ConflictExample[];
 }
 
@@ -236,16 +256,31 @@ export function buildReport(input: ReportInput): Report {
       ledger: input.replication.ledger,
     },
     conflicts: {
-      concurrent: input.conflicts.concurrent,
-      lostWrites: input.conflicts.lostWrites,
-      merged: input.conflicts.merged,
-      wrongWinner: input.conflicts.wrongWinner,
+      concurrentPairs: input.conflicts.concurrentPairs,
+      lwwDiscardedWrites: input.conflicts.lwwDiscardedWrites,
+      lwwDiscardedLaterWrites: input.conflicts.lwwDiscardedLaterWrites,
+      mergedPairs: input.conflicts.mergedPairs,
       examples: input.conflicts.examples,
     },
     convergence: convergenceOf(input.replication, input.replication.store, input.isUp, world.regions.map((r) => r.id)),
     reads: {
       staleRatio: round3(input.consistency.reads > 0 ? input.consistency.stale / input.consistency.reads : 0),
+      stalenessP50Ms: round3(input.consistency.staleness.quantile(0.5) ?? 0),
       stalenessP99Ms: round3(input.consistency.staleness.quantile(0.99) ?? 0),
+      stalenessMaxMs: round3(input.consistency.stalenessMaxMs),
+      byMode: READ_MODES.flatMap((mode): ModeReadsReport[] => {
+        const reads = input.consistency.byMode.get(mode);
+        if (!reads || reads.reads === 0) return [];
+        return [
+          {
+            mode,
+            reads: reads.reads,
+            staleRatio: round3(reads.stale / reads.reads),
+            forwarded: reads.forwarded,
+            stalenessMs: { p50: round3(reads.staleness.quantile(0.5) ?? 0), p99: round3(reads.staleness.quantile(0.99) ?? 0), max: round3(reads.stalenessMaxMs) },
+          },
+        ];
+      }),
       violations: {
         readYourWrites: input.consistency.readYourWritesViolations,
         monotonicReads: input.consistency.monotonicViolations,

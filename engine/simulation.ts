@@ -26,10 +26,11 @@ import { createRandom } from './random.ts';
 import { buildReport, type Report } from './report.ts';
 import { HealthMonitor } from './routing/healthMonitor.ts';
 import { createRouter, type Router } from './routing/router.ts';
+import type { SimulationObserver } from './observer.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { MetricsWindow } from './snapshot.ts';
 import { zipfKeys, type KeySampler } from './traffic/keyspace.ts';
-import { advance, emptyJourney, restartJourney, settle, type JourneyContext } from './traffic/journey.ts';
+import { advance, answerLeftInTime, emptyJourney, regionThatWentDark, restartJourney, settle, type Journey, type JourneyContext } from './traffic/journey.ts';
 import { buildWorld, homeRegion, type World } from './world.ts';
 import { chooseFidelity, sampleWeight, type Fidelity } from './fidelity.ts';
 import { carryOver as carryOverFlight, type InFlight, type PopulationState, type SimEvent } from './simulationState.ts';
@@ -62,7 +63,13 @@ export interface Simulation {
   readonly eventCount: number;
 }
 
-export function createSimulation(initial: Scenario): Simulation {
+export interface SimulationOptions {
+  /** Receives the run's trace (writes, deliveries, answers, reads) for checkers; none by default. */
+  readonly observer?: SimulationObserver;
+}
+
+export function createSimulation(initial: Scenario, options: SimulationOptions = {}): Simulation {
+  const observer = options.observer;
   let scenario = initial;
   const fidelity = chooseFidelity(initial);
   const seed = initial.seed;
@@ -111,13 +118,9 @@ export function createSimulation(initial: Scenario): Simulation {
     conditions,
     queues,
     router,
-    replication: data.replication,
-    conflicts: data.conflicts,
-    consistency: data.consistency,
-    sovereignty: data.sovereignty,
+    dataLayer: data,
     timeoutS: scenario.workload.timeoutMs / 1000,
     replicaMembers: routable,
-    applyAt: new Float64Array(world.regions.length),
     ackScratch: [],
   });
 
@@ -131,7 +134,7 @@ export function createSimulation(initial: Scenario): Simulation {
       timeoutS: scenario.workload.timeoutMs / 1000,
     };
     queues = fidelity === 'exact' ? createExactQueues(setup) : createFluidQueues(setup);
-    data = new DataLayer(world, scenario, conditions, data as DataLayer | undefined);
+    data = new DataLayer(world, scenario, conditions, data as DataLayer | undefined, observer);
   };
 
   const scheduleProbes = (): void => {
@@ -189,17 +192,40 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 
   /**
+   * Outcomes recorded ahead of the clock (see `run`) stand only if no region goes dark before their answers have
+   * left: `promisedS` is the latest moment such an outcome relies on, and `darkTimesS` the scheduled region
+   * failures still ahead (ascending), which bound it.
+   */
+  let promisedS = 0;
+  let darkTimesS: number[] = [];
+  let nextDark = 0;
+  const nextDarkS = (): number => {
+    while (nextDark < darkTimesS.length && (darkTimesS[nextDark] as number) < timeS) nextDark++;
+    return darkTimesS[nextDark] ?? Number.POSITIVE_INFINITY;
+  };
+
+  /**
    * Schedules the scenario's faults that are still ahead. On a live edit (`previous` is the fault list before
    * it), a fault that was not there before and whose time has already passed was injected by a person (its time
-   * is the clock they saw, a moment behind the engine's): it happens now.
+   * is the clock they saw, a moment behind the engine's): it happens now, or once the answers already recorded
+   * have left (a few hundred ms at most).
    */
   const scheduleFaults = (previous?: Scenario['faults']): void => {
     faultGeneration++;
     const added = previous ? newFaults(previous, scenario.faults) : [];
+    const injectS = Math.max(timeS, promisedS);
+    const darkTimes: number[] = [];
     scenario.faults.forEach((fault, index) => {
-      if (fault.atS >= timeS) queue.push(fault.atS, { kind: 'fault', index, generation: faultGeneration });
-      else if (added[index]) queue.push(timeS, { kind: 'fault', index, generation: faultGeneration });
+      let atS = fault.atS;
+      if (atS < timeS) {
+        if (!added[index]) return;
+        atS = injectS;
+      }
+      queue.push(atS, { kind: 'fault', index, generation: faultGeneration });
+      if (fault.kind === 'region-down') darkTimes.push(atS);
     });
+    darkTimesS = darkTimes.sort((a, b) => a - b);
+    nextDark = 0;
   };
 
   // ---- journeys ----
@@ -207,19 +233,28 @@ export function createSimulation(initial: Scenario): Simulation {
     const { journey, population } = flight;
     if (fidelity === 'exact') {
       advance(context, journey, population.rng);
-      if (journey.stage !== 'done') {
-        flight.kind = 'stage';
-        queue.push(journey.atS, flight);
-        return;
-      }
     } else {
-      while (journey.stage !== 'done') advance(context, journey, population.rng);
+      // Aggregate mode runs the stages back to back, up to a commit, which waits for its time (writes commit in
+      // time order).
+      do advance(context, journey, population.rng);
+      while (journey.stage !== 'done' && !(journey.stage === 'commit' && journey.atS > timeS));
     }
-    // An outcome due within the open window, which no client will act on, is recorded at once: the window
-    // it lands in is the same, and the event queue is spared an event.
-    if (journey.atS < windowEndS && (journey.ok || !router.retriesElsewhere)) return onComplete(flight);
+    if (journey.stage !== 'done') {
+      flight.kind = 'stage';
+      queue.push(Math.max(journey.atS, timeS), flight);
+      return;
+    }
+    // An outcome due within the open window, which no client will act on, is recorded at once (the window it
+    // lands in is the same, and the event queue is spared an event) if no region can go dark before its answer
+    // has left.
+    const reliesOnS = Math.max(journey.entryLeaveS, journey.writerLeaveS);
+    if (journey.atS < windowEndS && (journey.ok || !router.retriesElsewhere) && (reliesOnS <= timeS || reliesOnS < nextDarkS())) {
+      if (reliesOnS > promisedS) promisedS = reliesOnS;
+      return onComplete(flight);
+    }
+    // (An outcome the client met in the past, a timeout found late, is recorded now: the clock never goes back.)
     flight.kind = 'complete';
-    queue.push(journey.atS, flight);
+    queue.push(Math.max(journey.atS, timeS), flight);
   };
 
   /** Sends one request of the population at `atS`; false if the population is gone. */
@@ -248,6 +283,27 @@ export function createSimulation(initial: Scenario): Simulation {
   const onComplete = (flight: InFlight): void => {
     const { journey, population } = flight;
     if (!carryOver(flight) && journey.ok) journey.entry = -1; // served by a region that no longer exists
+    const darkOnTheWay = journey.ok && journey.entry >= 0 && !answerLeftInTime(conditions, journey);
+    if (darkOnTheWay || (journey.ok && journey.write >= 0 && journey.writeOwner === data && !acksArrived(data, journey))) {
+      // A region it relied on went dark before the answer left, or a link was cut before the replicas it waited
+      // for had the write: no answer comes, the client waits out its timeout.
+      journey.ok = false;
+      journey.failure = darkOnTheWay ? 'unreachable' : 'timeout';
+      journey.failedAt = darkOnTheWay ? regionThatWentDark(conditions, journey) : journey.writer;
+      if (journey.deadlineS > journey.atS) {
+        journey.atS = journey.deadlineS;
+        flight.kind = 'complete';
+        queue.push(journey.atS, flight);
+        return;
+      }
+    }
+    if (observer?.answered) reportAnswer(observer, flight);
+    if (journey.write >= 0) {
+      // The write's client has heard (or never will): an acknowledged write nobody holds any more is lost.
+      if (journey.writeOwner === data) data.answered(journey.write, journey.user, journey.ok, journey.atS);
+      journey.write = -1;
+      journey.writeOwner = null;
+    }
     if (flight.version === version && population.index === journey.user && settle(context, journey, population.rng)) {
       run(flight);
       return;
@@ -333,7 +389,7 @@ export function createSimulation(initial: Scenario): Simulation {
       const lostRegion = indexOfRegion(fault.region);
       if (lostRegion >= 0 && !conditions.isDark(lostRegion)) data.replication.regionLost(lostRegion, timeS);
     }
-    conditions.apply(fault, indexOfRegion);
+    conditions.apply(fault, indexOfRegion, timeS);
     data.replication.conditionsChanged(timeS);
     if (!('region' in fault)) return;
     const r = indexOfRegion(fault.region);
@@ -583,9 +639,44 @@ export function createSimulation(initial: Scenario): Simulation {
   };
 }
 
+/**
+ * Whether the replica acknowledgements a write's answer waited for did arrive: as many remote regions as it
+ * counted have applied it by the time it answered (a link cut after the write was sent holds it back, and moves
+ * its apply time, so an acknowledgement planned at commit may never have come).
+ */
+function acksArrived(data: DataLayer, journey: Journey): boolean {
+  if (journey.acksNeeded === 0) return true;
+  const pool = data.pool;
+  const R = pool.regionCount;
+  const row = journey.write * R;
+  let arrived = 0;
+  for (let r = 0; r < R; r++) if (r !== journey.writer && (pool.applyAtS[row + r] as number) <= journey.writerLeaveS) arrived++;
+  return arrived >= journey.acksNeeded;
+}
+
+function reportAnswer(observer: SimulationObserver, flight: InFlight): void {
+  const j = flight.journey;
+  observer.answered?.({
+    user: j.user,
+    key: j.key,
+    isWrite: j.isWrite,
+    ok: j.ok,
+    sentS: j.sentS,
+    atS: j.atS,
+    weight: j.weight,
+    entry: j.entry,
+    writer: j.writer,
+    entryArriveS: j.entryArriveS,
+    entryLeaveS: j.entryLeaveS,
+    writerArriveS: j.writerArriveS,
+    writerLeaveS: j.writerLeaveS,
+    writeId: j.write >= 0 && j.writeOwner ? (j.writeOwner.pool.version[j.write] as number) : -1,
+  });
+}
+
 /** Runs a scenario headless from start to end and returns its report. */
-export function runScenario(scenario: Scenario): Report {
-  const simulation = createSimulation(scenario);
+export function runScenario(scenario: Scenario, options: SimulationOptions = {}): Report {
+  const simulation = createSimulation(scenario, options);
   simulation.advanceTo(scenario.durationS);
   return simulation.report();
 }

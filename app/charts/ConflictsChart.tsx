@@ -7,9 +7,9 @@ import { totalsMarks } from './totalsMarks.ts';
 
 const SIZE = panelSize(170);
 const FIELDS = [
-  { key: 'conflicts', label: 'concurrent writes' },
+  { key: 'conflicts', label: 'concurrent pairs' },
   { key: 'conflictLostWrites', label: 'discarded by LWW' },
-  { key: 'conflictsMerged', label: 'merged (CRDT/app)' },
+  { key: 'conflictsMerged', label: 'pairs merged (CRDT/app)' },
   { key: 'ackedWritesLost', label: 'acked writes lost' },
 ] as const;
 const COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'];

@@ -62,8 +62,8 @@ export const ConflictInspector = memo(function ConflictInspector() {
       <h3 id="conflict-title" className="inspector-panel__title">
         Conflicts{' '}
         <span className="chart__unit">
-          ({Math.round(conflicts?.concurrent ?? 0)} concurrent, {Math.round(conflicts?.lostWrites ?? 0)} lost to LWW, {Math.round(conflicts?.merged ?? 0)} merged,{' '}
-          {Math.round(conflicts?.wrongWinner ?? 0)} wrong winners; policy {policy})
+          ({Math.round(conflicts?.concurrentPairs ?? 0)} concurrent pairs, {Math.round(conflicts?.lwwDiscardedWrites ?? 0)} writes discarded by LWW (
+          {Math.round(conflicts?.lwwDiscardedLaterWrites ?? 0)} of them the later write), {Math.round(conflicts?.mergedPairs ?? 0)} pairs merged; policy {policy})
         </span>
       </h3>
       {rows.length === 0 ? (

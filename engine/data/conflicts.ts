@@ -1,25 +1,25 @@
 /**
- * Concurrent writes to one key in different regions: neither region had applied the other's write when it
- * committed its own. Each key remembers its latest write (region, commit time, timestamp, and when every region
- * applies it); a new write from another region that commits before it has seen that one is concurrent with it.
+ * Concurrent writes to one key and what the conflict rule does with them.
  *
- * What happens next depends on `data.conflict`: last-writer-wins keeps the write with the higher timestamp and
- * silently discards the other (with clock skew, possibly the one that really came later); a CRDT or an
- * application merge keeps both. Counts are of writes, weighted (in aggregate mode a sampled write stands for
- * several, and a pair of samples for the product of their weights).
+ * Two writes of a key from different regions are concurrent when neither had seen the other: a write committed
+ * at region r is concurrent with every write of the key that r had not applied yet (keyState.ts keeps those
+ * lists). Every such pair is counted once, when its later write commits: for two regions writing one key at w1
+ * and w2 writes/s over a one-way lag d, 2 x w1 x w2 x d pairs per second, whatever w x d is.
+ *
+ * Last-writer-wins keeps, on every replica, the write with the greatest (timestamp, region), and silently
+ * discards a write whenever a write with a greater timestamp had not seen it: a concurrent one, or an earlier one
+ * whose clock ran ahead (a write that had seen the other but carries a lower, skewed timestamp: the classic skew
+ * loss of Cassandra-style LWW). Each discarded write is counted once; those discarded in favour of a write that
+ * committed earlier in true time are the later write lost to clock skew. A CRDT or an application merge keeps
+ * both writes of a concurrent pair (merged pairs).
+ *
+ * Counts are of writes (or pairs), weighted: in aggregate mode a sampled write stands for several, and a pair of
+ * samples for the product of their weights.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../world.ts';
-
-interface LatestWrite {
-  region: number;
-  commitS: number;
-  /** The writer's timestamp: its commit time on its own (possibly skewed) clock. */
-  stampS: number;
-  weight: number;
-  /** When each region applies it (the writer: its commit; NaN: not yet known, held back). Reused in place. */
-  readonly applyAt: Float64Array;
-}
+import type { KeyState } from './keyState.ts';
+import type { WritePool } from './writePool.ts';
 
 export interface ConflictExample {
   readonly key: number;
@@ -47,48 +47,30 @@ const MERGE_OUTCOME = {
 /** At most this many examples are kept. */
 export const EXAMPLE_CAP = 50;
 
-/** Keys are small integers: below this many, records live in a plain array (faster than a Map). */
-const ARRAY_KEYS = 4_000_000;
-
-/** Latest write per key, in an array for dense key ranges and a Map beyond. */
-class LatestByKey {
-  private readonly dense: (LatestWrite | undefined)[] = [];
-  private readonly sparse = new Map<number, LatestWrite>();
-
-  get(key: number): LatestWrite | undefined {
-    return key < ARRAY_KEYS ? this.dense[key] : this.sparse.get(key);
-  }
-
-  set(key: number, write: LatestWrite): void {
-    if (key < ARRAY_KEYS) this.dense[key] = write;
-    else this.sparse.set(key, write);
-  }
-}
-
 export class ConflictTracker {
-  private readonly latest = new LatestByKey();
-  concurrent = 0;
-  lostWrites = 0;
-  merged = 0;
-  wrongWinner = 0;
+  /** Pairs of writes of one key from different regions where neither had seen the other (weighted). */
+  concurrentPairs = 0;
+  /** Writes LWW silently discarded (each once, weighted). */
+  lwwDiscardedWrites = 0;
+  /** Of those, writes discarded for a write that committed earlier in true time (clock skew). */
+  lwwDiscardedLaterWrites = 0;
+  /** Concurrent pairs a CRDT or an application merge kept both writes of. */
+  mergedPairs = 0;
   readonly examples: ConflictExample[] = [];
 
   constructor(
     private world: World,
     private data: Scenario['data'],
+    private readonly pool: WritePool,
+    private readonly keys: KeyState,
   ) {}
-
-  /** The latest write of `key` (by commit time), with when each region applies it; undefined if never written. */
-  latestOf(key: number): Readonly<LatestWrite> | undefined {
-    return this.latest.get(key);
-  }
 
   /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
   inheritCounts(previous: ConflictTracker): void {
-    this.concurrent += previous.concurrent;
-    this.lostWrites += previous.lostWrites;
-    this.merged += previous.merged;
-    this.wrongWinner += previous.wrongWinner;
+    this.concurrentPairs += previous.concurrentPairs;
+    this.lwwDiscardedWrites += previous.lwwDiscardedWrites;
+    this.lwwDiscardedLaterWrites += previous.lwwDiscardedLaterWrites;
+    this.mergedPairs += previous.mergedPairs;
     this.examples.push(...previous.examples.slice(0, EXAMPLE_CAP - this.examples.length));
   }
 
@@ -98,64 +80,86 @@ export class ConflictTracker {
   }
 
   /**
-   * A write of `key` committed at region `region` at `commitS` with the writer's timestamp `stampS` (its commit
-   * on its own, possibly skewed, clock), applied elsewhere at `applyAt` (copied), standing for `weight` writes.
+   * Write w commits (the key's slot is `slot`): counts the pairs it forms with the writes its region had not seen,
+   * and what LWW discards. Call before the write joins the key's missing lists and becomes its latest.
    */
-  onWrite(key: number, region: number, commitS: number, stampS: number, applyAt: Float64Array, weight: number): void {
-    const stored = this.latest.get(key);
-    if (!stored) {
-      this.latest.set(key, { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) });
-      return;
+  onCommit(slot: number, w: number): void {
+    const pool = this.pool;
+    const region = pool.region[w] as number;
+    const commitS = pool.commitS[w] as number;
+    const weight = pool.weight[w] as number;
+    const lww = this.data.conflict === 'lww';
+    this.keys.forEachMissing(slot, region, commitS, (other) => {
+      const pair = weight * (pool.weight[other] as number);
+      this.concurrentPairs += pair;
+      if (!lww) {
+        this.mergedPairs += pair;
+        this.example(w, other, false);
+        return;
+      }
+      // This write had not seen `other`, nor `other` this one: the greater timestamp discards the other.
+      const mine = pool.stampS[w] as number;
+      const theirs = pool.stampS[other] as number;
+      if (mine > theirs || (mine === theirs && region > (pool.region[other] as number))) this.discard(other, w);
+    });
+    if (lww && !this.keys.raiseStamp(slot, w)) {
+      // A write that committed before this one carries a greater timestamp: this one never shows anywhere.
+      this.discardAtCommit(slot, w);
     }
-    const previous = { region: stored.region, commitS: stored.commitS, stampS: stored.stampS, weight: stored.weight };
-    const previousSeenThere = (stored.applyAt[region] as number) <= commitS; // NaN (held back) is unseen
-    const thisSeenThere = (applyAt[stored.region] as number) <= stored.commitS;
-    if (stored.commitS <= commitS) {
-      stored.region = region;
-      stored.commitS = commitS;
-      stored.stampS = stampS;
-      stored.weight = weight;
-      if (stored.applyAt.length === applyAt.length) stored.applyAt.set(applyAt);
-      else this.latest.set(key, { region, commitS, stampS, weight, applyAt: Float64Array.from(applyAt) });
-    }
-    if (previous.region === region) return;
-    // Writes reach the tracker nearly in commit order; order the pair by true time.
-    const write = { region, commitS, stampS, weight };
-    const [first, second] = previous.commitS <= commitS ? [previous, write] : [write, previous];
-    const seen = first === previous ? previousSeenThere : thisSeenThere;
-    if (seen) return;
-    const pair = previous.weight * weight;
-    this.concurrent += pair;
+  }
+
+  /** `loser` is discarded by LWW in favour of `winner`, which committed after it in true time. */
+  private discard(loser: number, winner: number): void {
+    const pool = this.pool;
+    if (pool.discarded[loser] === 1) return;
+    pool.discarded[loser] = 1;
+    this.lwwDiscardedWrites += pool.weight[loser] as number;
+    this.example(loser, winner, false);
+  }
+
+  /** Write w is discarded at its commit: an earlier write (the key's greatest stamp) wins over it. */
+  private discardAtCommit(slot: number, w: number): void {
+    const pool = this.pool;
+    const keys = this.keys;
+    if (pool.discarded[w] === 1) return;
+    pool.discarded[w] = 1;
+    const weight = pool.weight[w] as number;
+    this.lwwDiscardedWrites += weight;
+    this.lwwDiscardedLaterWrites += weight;
+    if (this.examples.length >= EXAMPLE_CAP) return;
     const regions = this.world.regions;
+    const winner = keys.maxStampRegion[slot] as number;
+    this.examples.push({
+      key: pool.key[w] as number,
+      first: { region: regions[winner]?.id ?? '', atS: keys.maxStampCommitS[slot] as number, stampS: keys.maxStampS[slot] as number },
+      second: { region: regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, stampS: pool.stampS[w] as number },
+      kept: regions[winner]?.id ?? '',
+      wrongWinner: true,
+    });
+  }
+
+  private example(a: number, b: number, wrongWinner: boolean): void {
+    if (this.examples.length >= EXAMPLE_CAP) return;
+    const pool = this.pool;
+    const regions = this.world.regions;
+    const [first, second] = (pool.commitS[a] as number) <= (pool.commitS[b] as number) ? [a, b] : [b, a];
+    const side = (w: number) => ({ region: regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, stampS: pool.stampS[w] as number });
     let kept: string;
-    let wrong = false;
-    if (this.data.replication === 'sync') {
-      kept = 'both'; // a synchronous commit orders the two writes: one waits for the other, nothing is lost
-    } else if (this.data.conflict === 'lww') {
-      const winner = second.stampS >= first.stampS ? second : first;
-      kept = regions[winner.region]?.id ?? '';
-      wrong = winner === first; // skew made the write that came first look later
-      this.lostWrites += pair;
-      if (wrong) this.wrongWinner += pair;
+    if (this.data.conflict === 'lww') {
+      const sa = pool.stampS[first] as number;
+      const sb = pool.stampS[second] as number;
+      const winner = sb > sa || (sb === sa && (pool.region[second] as number) > (pool.region[first] as number)) ? second : first;
+      kept = regions[pool.region[winner] as number]?.id ?? '';
+      wrongWinner = winner === first;
     } else if (this.data.conflict === 'crdt') {
       kept = CRDT_OUTCOME[this.data.crdtType];
-      this.merged += pair;
     } else {
       // An application rule decides: by region priority the first-listed region's write stands, else a merge.
       kept =
         this.data.mergeRule === 'region-priority'
-          ? (regions[Math.min(first.region, second.region)]?.id ?? '')
+          ? (regions[Math.min(pool.region[first] as number, pool.region[second] as number)]?.id ?? '')
           : MERGE_OUTCOME[this.data.mergeRule];
-      this.merged += pair;
     }
-    if (this.examples.length < EXAMPLE_CAP) {
-      this.examples.push({
-        key,
-        first: { region: regions[first.region]?.id ?? '', atS: first.commitS, stampS: first.stampS },
-        second: { region: regions[second.region]?.id ?? '', atS: second.commitS, stampS: second.stampS },
-        kept,
-        wrongWinner: wrong,
-      });
-    }
+    this.examples.push({ key: pool.key[a] as number, first: side(first), second: side(second), kept, wrongWinner });
   }
 }

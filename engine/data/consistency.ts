@@ -1,43 +1,65 @@
 /**
  * Read consistency (`data.reads`): where a read is served, and what it sees.
  *
- * A replica is stale for a key when the key's latest committed write has not been applied there yet; the read's
- * staleness is how long ago that write committed. Each user population keeps a session: its recent writes and the
- * versions it last read, so read-your-writes and monotonic reads can be judged.
+ * A replica's staleness for a key is how long its value has been superseded: the age of the oldest committed write
+ * of the key it has not applied yet (0 when it has them all). This is the bound real systems enforce (CockroachDB's
+ * closed timestamps, Cosmos DB's bounded staleness): while writes go on, the age of the *latest* missing write
+ * stays small however far behind the replica is, so it bounds nothing.
  * - eventual: the local replica, whatever it has;
  * - bounded: the local replica unless it is staler than `data.boundedStalenessMs` (CockroachDB's follower reads:
  *   4.8 s), then the leader;
- * - session: the local replica unless the session would see its own write missing or an older version than it
- *   saw before, then the leader (the client forwards rather than waits);
- * - strong: always the leader (the key's owner), never stale.
+ * - session: the local replica unless it lacks the session's own acknowledged write, or lacks a write the session
+ *   had already seen (monotonic reads), then the leader (the client forwards rather than waits);
+ * - strong: always the leader, never stale.
  * The leader of a key is the primary (active-passive), the population's home (home-region), or the region of the
- * key's latest write (active-active).
+ * key's latest write (active-active); a read it serves counts as fresh.
+ *
+ * A read "sees" a replica's state up to its oldest missing write: everything committed before it. A session
+ * remembers that point per key; a later read from a replica whose oldest missing write is older than it goes back
+ * in time (a monotonic-read violation). Staleness is reported per read mode: p50, p99 and max.
  */
-import type { ConflictTracker } from './conflicts.ts';
+import type { SimulationObserver } from '../observer.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { writerRegion, type World } from '../world.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
+import { writerRegion, type World } from '../world.ts';
+import type { KeyState } from './keyState.ts';
+import type { WritePool } from './writePool.ts';
 
 /** Slots of each session's memory of its writes and reads: a direct-mapped cache, key modulo this. */
 const SESSION_SLOTS = 64;
 
+type ReadMode = Scenario['data']['reads'];
+export const READ_MODES: readonly ReadMode[] = ['eventual', 'bounded', 'session', 'strong'];
+
 /**
- * What a session remembers, in fixed slots (a newer key evicts the one in its slot): the keys it wrote with when
- * each region applies that write, and the keys it read with the commit time of the version it saw.
+ * What a session remembers, in fixed slots (a newer key evicts the one in its slot): the keys it wrote with the
+ * write's pool slot and generation (to ask where it has arrived) and when it was acknowledged; the keys it read
+ * with how far the state it saw reached (the commit time of the oldest write missing there, or the read's time).
  */
 interface Session {
   readonly writeKeys: Float64Array;
-  readonly writeApplyAt: Float64Array; // SESSION_SLOTS x regions
-  /** When the session was told each write succeeded: read-your-writes holds from then on. */
+  readonly writeSlot: Int32Array;
+  readonly writeGen: Int32Array;
   readonly writeAckS: Float64Array;
   readonly readKeys: Float64Array;
-  readonly readVersions: Float64Array;
+  readonly readSeenS: Float64Array;
+}
+
+/** Reads of one mode: how many, how many stale and forwarded, and how stale. */
+export class ModeReads {
+  reads = 0;
+  stale = 0;
+  forwarded = 0;
+  readonly staleness = new LatencyHistogram();
+  stalenessMaxMs = 0;
 }
 
 export interface ReadDecision {
   /** Region the read must be served by instead of its entry, or -1 to serve it locally. */
   readonly forwardTo: number;
 }
+
+const LOCAL: ReadDecision = { forwardTo: -1 };
 
 export class ReadConsistency {
   private readonly sessions = new Map<number, Session>();
@@ -47,12 +69,21 @@ export class ReadConsistency {
   readYourWritesViolations = 0;
   monotonicViolations = 0;
   readonly staleness = new LatencyHistogram();
+  stalenessMaxMs = 0;
+  readonly byMode = new Map<ReadMode, ModeReads>();
+  private readonly decisions: ReadDecision[];
 
   constructor(
     private world: World,
     private data: Scenario['data'],
-    private readonly latest: ConflictTracker,
-  ) {}
+    private readonly pool: WritePool,
+    private readonly keys: KeyState,
+    /** Whether region r is a replica of the key's latest write (data placement may keep it out). */
+    private readonly holds: (key: number, user: number, r: number) => boolean,
+    private readonly observer?: SimulationObserver,
+  ) {
+    this.decisions = world.regions.map((_, r) => ({ forwardTo: r }));
+  }
 
   /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
   inheritCounts(previous: ReadConsistency): void {
@@ -62,6 +93,15 @@ export class ReadConsistency {
     this.readYourWritesViolations += previous.readYourWritesViolations;
     this.monotonicViolations += previous.monotonicViolations;
     this.staleness.merge(previous.staleness);
+    this.stalenessMaxMs = Math.max(this.stalenessMaxMs, previous.stalenessMaxMs);
+    for (const [mode, theirs] of previous.byMode) {
+      const mine = this.modeReads(mode);
+      mine.reads += theirs.reads;
+      mine.stale += theirs.stale;
+      mine.forwarded += theirs.forwarded;
+      mine.staleness.merge(theirs.staleness);
+      mine.stalenessMaxMs = Math.max(mine.stalenessMaxMs, theirs.stalenessMaxMs);
+    }
   }
 
   update(world: World, data: Scenario['data']): void {
@@ -69,40 +109,51 @@ export class ReadConsistency {
     this.data = data;
   }
 
+  private modeReads(mode: ReadMode): ModeReads {
+    let reads = this.byMode.get(mode);
+    if (!reads) {
+      reads = new ModeReads();
+      this.byMode.set(mode, reads);
+    }
+    return reads;
+  }
+
   private session(u: number): Session {
     let session = this.sessions.get(u);
     if (!session) {
       session = {
         writeKeys: new Float64Array(SESSION_SLOTS).fill(-1),
-        writeApplyAt: new Float64Array(SESSION_SLOTS * this.world.regions.length),
+        writeSlot: new Int32Array(SESSION_SLOTS).fill(-1),
+        writeGen: new Int32Array(SESSION_SLOTS),
         writeAckS: new Float64Array(SESSION_SLOTS),
         readKeys: new Float64Array(SESSION_SLOTS).fill(-1),
-        readVersions: new Float64Array(SESSION_SLOTS),
+        readSeenS: new Float64Array(SESSION_SLOTS),
       };
       this.sessions.set(u, session);
     }
     return session;
   }
 
-  private leaderOf(u: number, key: number, entry: number): number {
+  private leaderOf(u: number, slot: number, entry: number): number {
     switch (this.data.topology) {
       case 'active-passive':
         return this.world.primaryIndex;
       case 'home-region':
         return writerRegion(this.world, 'home-region', u, entry); // the home, or where its data was promoted
-      case 'active-active':
-        return this.latest.latestOf(key)?.region ?? entry;
+      case 'active-active': {
+        const latest = slot < 0 ? -1 : (this.keys.latestRegion[slot] as number);
+        return latest >= 0 ? latest : entry;
+      }
     }
   }
 
-  /** The session of population u wrote `key`, acknowledged at `ackS`; `applyAt` says when each region has it. */
-  recordWrite(u: number, key: number, applyAt: Float64Array, ackS: number): void {
+  /** The session of population u was told its write w (a pool slot) of `key` succeeded at `ackS`. */
+  recordWrite(u: number, key: number, w: number, ackS: number): void {
     const session = this.session(u);
     const slot = key % SESSION_SLOTS;
-    const R = this.world.regions.length;
-    if (session.writeApplyAt.length !== SESSION_SLOTS * R) return; // regions changed under this session
     session.writeKeys[slot] = key;
-    session.writeApplyAt.set(applyAt.subarray(0, R), slot * R);
+    session.writeSlot[slot] = w;
+    session.writeGen[slot] = this.pool.gen[w] as number;
     session.writeAckS[slot] = ackS;
   }
 
@@ -112,18 +163,36 @@ export class ReadConsistency {
    */
   read(u: number, key: number, entry: number, nowS: number, weight: number): ReadDecision {
     const session = this.session(u);
-    const latest = this.latest.latestOf(key);
-    const committed = latest !== undefined && latest.commitS <= nowS;
-    const missingHere = committed && !((latest.applyAt[entry] as number) <= nowS); // NaN: held back
-    const stalenessMs = missingHere ? (nowS - latest.commitS) * 1000 : 0;
-    const slot = key % SESSION_SLOTS;
+    const pool = this.pool;
     const R = this.world.regions.length;
+    const slot = this.keys.find(key);
+    // How far the replica's state reaches: the commit of its oldest missing write (Infinity: it misses none).
+    let seenUpToS = Number.POSITIVE_INFINITY;
+    if (slot >= 0) {
+      const latestCommitS = this.keys.latestCommitS[slot] as number;
+      const latestRegion = this.keys.latestRegion[slot] as number;
+      if (latestCommitS <= nowS && latestRegion !== entry && !this.holds(key, this.keys.latestUser[slot] as number, entry)) {
+        seenUpToS = latestCommitS; // not a replica of this data: it has none of it (at least the latest is missing)
+      } else {
+        const oldest = this.keys.oldestMissing(slot, entry, nowS);
+        if (oldest >= 0) seenUpToS = pool.commitS[oldest] as number;
+      }
+    }
+    const missing = seenUpToS <= nowS;
+    const stalenessMs = missing ? (nowS - seenUpToS) * 1000 : 0;
+    const memory = key % SESSION_SLOTS;
     // The session's own write counts once it was acknowledged: a read racing an unanswered write is no violation.
-    const ownWriteMissing = session.writeKeys[slot] === key && (session.writeAckS[slot] as number) <= nowS && !((session.writeApplyAt[slot * R + entry] as number) <= nowS);
-    const goesBack = missingHere && session.readKeys[slot] === key && (session.readVersions[slot] as number) >= (latest?.commitS ?? 0);
+    const own = session.writeSlot[memory] as number;
+    const ownWriteMissing =
+      session.writeKeys[memory] === key &&
+      (session.writeAckS[memory] as number) <= nowS &&
+      pool.isLive(own, session.writeGen[memory] as number) &&
+      !((pool.applyAtS[own * R + entry] as number) <= nowS);
+    const goesBack = missing && session.readKeys[memory] === key && (session.readSeenS[memory] as number) > seenUpToS;
 
     let forward = false;
-    switch (this.data.reads) {
+    const mode = this.data.reads;
+    switch (mode) {
       case 'strong':
         forward = true;
         break;
@@ -136,30 +205,44 @@ export class ReadConsistency {
       case 'eventual':
         break;
     }
-    const leader = this.leaderOf(u, key, entry);
+    const leader = this.leaderOf(u, slot, entry);
+    const byMode = this.modeReads(mode);
     this.reads += weight;
-    if (forward && leader !== entry) {
-      this.forwarded += weight;
-      if (committed) this.remember(session, key, latest.commitS);
-      this.staleness.record(0, weight);
-      return { forwardTo: leader };
+    byMode.reads += weight;
+    if (forward) {
+      // Served by the leader, which has every write of the key: fresh.
+      if (leader !== entry) {
+        this.forwarded += weight;
+        byMode.forwarded += weight;
+      }
+      this.remember(session, memory, key, nowS);
+      this.recordStaleness(byMode, 0, weight);
+      this.observer?.read?.({ user: u, key, entry, atS: nowS, forwarded: leader !== entry, atLeader: leader === entry, stalenessMs: 0, mode });
+      return leader === entry ? LOCAL : (this.decisions[leader] ?? LOCAL);
     }
-    // Served here (the leader itself, or a replica): judge what it returns.
-    if (missingHere && !(forward && leader === entry)) {
+    // Served by the local replica: judge what it returns.
+    if (missing) {
       this.stale += weight;
-      this.staleness.record(stalenessMs, weight);
+      byMode.stale += weight;
       if (ownWriteMissing) this.readYourWritesViolations += weight;
       if (goesBack) this.monotonicViolations += weight;
-    } else {
-      this.staleness.record(0, weight);
-      if (committed) this.remember(session, key, latest.commitS);
     }
-    return { forwardTo: -1 };
+    this.recordStaleness(byMode, stalenessMs, weight);
+    this.remember(session, memory, key, missing ? seenUpToS : nowS);
+    this.observer?.read?.({ user: u, key, entry, atS: nowS, forwarded: false, atLeader: false, stalenessMs, mode });
+    return LOCAL;
   }
 
-  private remember(session: Session, key: number, versionS: number): void {
-    const slot = key % SESSION_SLOTS;
-    session.readKeys[slot] = key;
-    session.readVersions[slot] = versionS;
+  private recordStaleness(byMode: ModeReads, ms: number, weight: number): void {
+    this.staleness.record(ms, weight);
+    byMode.staleness.record(ms, weight);
+    if (ms > this.stalenessMaxMs) this.stalenessMaxMs = ms;
+    if (ms > byMode.stalenessMaxMs) byMode.stalenessMaxMs = ms;
+  }
+
+  private remember(session: Session, memory: number, key: number, seenUpToS: number): void {
+    if (session.readKeys[memory] === key && (session.readSeenS[memory] as number) > seenUpToS) return; // keep the furthest seen
+    session.readKeys[memory] = key;
+    session.readSeenS[memory] = seenUpToS;
   }
 }

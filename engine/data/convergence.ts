@@ -31,15 +31,16 @@ const EXAMPLES = 10;
 /** Compares the replicas of every tracked key among the regions `isUp` says are up. */
 export function convergenceOf(replication: Replication, store: ReplicaStore, isUp: (r: number) => boolean, regionIds: readonly string[]): ConvergenceReport {
   // Only keys with deliveries in flight can change once replication catches up: copy and update those alone.
-  const deliveries: { to: number; write: Parameters<ReplicaStore['apply']>[1] }[] = [];
+  const pool = replication.pool;
+  const deliveries: number[] = []; // pairs: write slot, destination
   const pendingKeys = new Set<number>();
-  for (const { to, write, held } of replication.inFlight()) {
-    if (held || !isUp(to) || write.seq === 0) continue;
-    deliveries.push({ to, write });
-    pendingKeys.add(write.key);
-  }
+  replication.forEachInFlight((w, to, held) => {
+    if (held || !isUp(to) || pool.seq[w] === 0) return;
+    deliveries.push(w, to);
+    pendingKeys.add(pool.key[w] as number);
+  });
   const delivered = store.clone(pendingKeys);
-  for (const { to, write } of deliveries) delivered.apply(to, write);
+  for (let i = 0; i < deliveries.length; i += 2) delivered.apply(deliveries[i + 1] as number, pool, deliveries[i] as number);
   const regions = regionIds.map((_, r) => r).filter(isUp);
   let divergentNow = 0;
   let divergentAfterDelivery = 0;

@@ -14,26 +14,12 @@
  * tracked, fewer if that would pass `MAX_TRACKED_CELLS` numbers; later keys are not (the report says how many).
  */
 import type { Scenario } from '../scenario/schema.ts';
+import type { WritePool } from './writePool.ts';
 
 /** At most this many numbers of replica state are kept (8 bytes each). */
 export const MAX_TRACKED_CELLS = 4_000_000;
 /** And at most this many keys: enough to see convergence (hot keys are written first), cheap on big key spaces. */
 export const MAX_TRACKED_KEYS = 2048;
-
-/** The part of a committed write a replica merges. */
-export interface ReplicatedWrite {
-  readonly key: number;
-  /** Writer region index. */
-  readonly region: number;
-  /** The writer's timestamp (its commit on its own, possibly skewed, clock), seconds. */
-  readonly stampS: number;
-  readonly version: number;
-  readonly weight: number;
-  /** Its number among its writer's writes of this key (1, 2, ...); 0 when the key is not tracked. */
-  seq: number;
-  /** For mv-register: the writes of each origin its writer had when it wrote (its version vector). */
-  context?: Float64Array;
-}
 
 export type MergeKind = 'lww' | 'counter' | 'set' | 'mv-register' | 'max' | 'region-priority';
 
@@ -121,31 +107,32 @@ export class ReplicaStore {
   }
 
   /**
-   * A write is committed at its writer (before it is applied there): numbers it among its writer's writes of the
-   * key, takes the writer's version vector as its context (mv-register), and notes which regions `applyAt` keeps
-   * out (Infinity: not a replica of this data).
+   * Write w is committed at its writer (before it is applied there): numbers it among its writer's writes of the
+   * key, takes the writer's version vector as its context (mv-register), and notes which regions its apply times
+   * keep out (Infinity: not a replica of this data).
    */
-  onCommit(write: ReplicatedWrite, applyAt: Float64Array): void {
-    const state = this.stateOf(write.key);
+  onCommit(pool: WritePool, w: number): void {
+    const key = pool.key[w] as number;
+    const state = this.stateOf(key);
     if (!state) return;
     const R = this.regionCount;
-    write.seq = ++state.written[write.region]!;
-    for (let r = 0; r < R; r++) if (applyAt[r] === Number.POSITIVE_INFINITY) state.excluded[r] = 1;
-    if (this.kind === 'mv-register') {
-      const context = new Float64Array(R);
-      const base = write.region * this.recordSize + FIXED;
-      for (let o = 0; o < R; o++) context[o] = state.cells[base + 2 * o] as number;
-      context[write.region] = write.seq;
-      write.context = context;
+    const region = pool.region[w] as number;
+    const seq = ++state.written[region]!;
+    pool.seq[w] = seq;
+    for (let r = 0; r < R; r++) if (pool.applyAtS[w * R + r] === Number.POSITIVE_INFINITY) state.excluded[r] = 1;
+    if (this.kind === 'mv-register' && pool.context) {
+      const base = region * this.recordSize + FIXED;
+      for (let o = 0; o < R; o++) pool.context[w * R + o] = state.cells[base + 2 * o] as number;
+      pool.context[w * R + region] = seq;
     }
   }
 
-  /** Region `r` applies the write (its writer applies its own at commit). Applying a write twice changes nothing. */
-  apply(r: number, write: ReplicatedWrite): void {
-    if (write.seq === 0) return;
-    const state = this.keys.get(write.key);
+  /** Region `r` applies write w (its writer applies its own at commit). Applying a write twice changes nothing. */
+  apply(r: number, pool: WritePool, w: number): void {
+    if (pool.seq[w] === 0) return;
+    const state = this.keys.get(pool.key[w] as number);
     if (!state) return;
-    applyToRecord(state, r, this.recordSize, this.regionCount, write);
+    applyToRecord(state, r, this.recordSize, this.regionCount, pool, w);
   }
 
   /** Region r's visible value of `key`, or undefined if the key is not tracked. */
@@ -210,24 +197,28 @@ function visibleEqual(kind: MergeKind, state: KeyState, a: number, b: number, si
   }
 }
 
-function applyToRecord(state: KeyState, r: number, size: number, R: number, write: ReplicatedWrite): void {
+function applyToRecord(state: KeyState, r: number, size: number, R: number, pool: WritePool, w: number): void {
   const cells = state.cells;
   const base = r * size;
-  const seqAt = base + FIXED + 2 * write.region;
-  if ((cells[seqAt] as number) >= write.seq) return; // already held (streams are FIFO per origin)
-  cells[seqAt] = write.seq;
-  cells[seqAt + 1] = (cells[seqAt + 1] as number) + write.weight;
+  const region = pool.region[w] as number;
+  const seq = pool.seq[w] as number;
+  const seqAt = base + FIXED + 2 * region;
+  if ((cells[seqAt] as number) >= seq) return; // already held (streams are FIFO per origin)
+  cells[seqAt] = seq;
+  cells[seqAt + 1] = (cells[seqAt + 1] as number) + (pool.weight[w] as number);
   // lww: the greatest (timestamp, region, version); region-priority reuses the slots with a lower region first.
+  const stampS = pool.stampS[w] as number;
+  const version = pool.version[w] as number;
   const stamp = cells[base + LWW_STAMP] as number;
   const origin = cells[base + LWW_ORIGIN] as number;
-  const version = cells[base + LWW_VERSION] as number;
-  if (write.stampS > stamp || (write.stampS === stamp && (write.region > origin || (write.region === origin && write.version > version)))) {
-    cells[base + LWW_STAMP] = write.stampS;
-    cells[base + LWW_ORIGIN] = write.region;
-    cells[base + LWW_VERSION] = write.version;
+  const keptVersion = cells[base + LWW_VERSION] as number;
+  if (stampS > stamp || (stampS === stamp && (region > origin || (region === origin && version > keptVersion)))) {
+    cells[base + LWW_STAMP] = stampS;
+    cells[base + LWW_ORIGIN] = region;
+    cells[base + LWW_VERSION] = version;
   }
-  cells[base + MAX_VALUE] = Math.max(cells[base + MAX_VALUE] as number, valueOfWrite(write.version));
-  if (state.contexts && write.context) state.contexts.set(write.context, (r * R + write.region) * R);
+  cells[base + MAX_VALUE] = Math.max(cells[base + MAX_VALUE] as number, valueOfWrite(version));
+  if (state.contexts && pool.context) state.contexts.set(pool.context.subarray(w * R, w * R + R), (r * R + region) * R);
 }
 
 /** The region-priority winner among the latest writes of each origin: the first-listed origin that has written. */

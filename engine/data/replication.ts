@@ -1,59 +1,31 @@
 /**
  * Replication between regions: every write a region commits is shipped to every other region over a stream
  * per directed link. A stream batches (writes leave at the next batch boundary), has finite bandwidth (a write of
- * `writeBytes` occupies the link for writeBytes / bandwidth), and pays the link's one-way delay. A partitioned
+ * `writeBytes` occupies the link for writeBytes / bandwidth), pays the link's one-way delay (plus any added
+ * latency of a degraded link), and is FIFO: a write never overtakes an earlier one on its link. A partitioned
  * link, or a dark receiver, holds its writes back; once it heals the backlog drains at the link's bandwidth.
  *
- * A write's lag on a link is the time from its commit to its apply at the replica. Writes a region acknowledged
- * and had not applied anywhere else when it went dark are lost: the data-loss ledger records them (key, region,
- * time, version) and the RPO is the age of the oldest one.
+ * Writes reach a stream in commit order (the simulation commits a write as an event at its commit time), so
+ * each stream is a ring of write slots whose apply times never decrease, and `drain` applies every write due.
+ * A write is held by every region that has applied it, its writer included, and survives while one of them is
+ * up. An acknowledged write (its client was told it succeeded) that no region that is up holds is lost: the
+ * data-loss ledger records it (key, region, time, version) and the RPO is the age of the oldest one. A write
+ * whose last holder goes dark before its answer reached the client is counted when (and if) the client is told.
+ *
+ * A write's lag on a link is the time from its commit to its apply at the replica.
  */
 import type { Conditions } from '../conditions.ts';
+import type { SimulationObserver } from '../observer.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import type { World } from '../world.ts';
-import type { ReplicaStore, ReplicatedWrite } from './replicaStore.ts';
-
-/** A committed write, shared by its entries on every outgoing link. */
-export interface WriteRecord extends ReplicatedWrite {
-  readonly commitS: number;
-  /**
-   * Which regions have applied it, the writer included (it survives while one of them is up): bit r of `heldMask`
-   * for regions 0-30, `heldBeyond` for the rest (a plain number is far cheaper than an array per write).
-   */
-  heldMask: number;
-  heldBeyond?: number[];
-  /** When its client was told it succeeded; Infinity if never (it failed, or timed out). */
-  ackS: number;
-}
-
-interface Entry {
-  readonly write: WriteRecord;
-  /** When the replica applies it; NaN while the link holds it back. */
-  applyS: number;
-}
-
-interface Stream {
-  /** Entries in commit order; `head` indexes the first not yet applied. */
-  entries: Entry[];
-  head: number;
-  /** When the sender is next free to put a write on the link, seconds. */
-  freeAtS: number;
-  /** The latest batch boundary a write has been scheduled at. */
-  lastFlushS: number;
-  /** The link's state as of the last change of conditions: cut (or an end dark), and its added latency. */
-  blocked: boolean;
-  addedMs: number;
-  readonly lag: LatencyHistogram;
-  lagMaxMs: number;
-  applied: number;
-  /** Sum of lag x weight of the writes applied, ms (mean lag over any span = its difference / applied). */
-  lagSumMs: number;
-}
+import type { KeyState } from './keyState.ts';
+import type { ReplicaStore } from './replicaStore.ts';
+import type { WritePool } from './writePool.ts';
 
 export interface LostWrite {
   readonly key: number;
   readonly region: string;
-  /** When the write was acknowledged (committed), seconds. */
+  /** When the write was committed, seconds. */
   readonly atS: number;
   readonly version: number;
 }
@@ -67,51 +39,74 @@ export interface ReplicationSettings {
   readonly batchMs: number;
 }
 
-const MASK_REGIONS = 31;
-
-function markHeld(write: WriteRecord, r: number): void {
-  if (r < MASK_REGIONS) write.heldMask |= 1 << r;
-  else (write.heldBeyond ??= []).push(r);
-}
-
-function isHeld(write: WriteRecord, r: number): boolean {
-  return r < MASK_REGIONS ? (write.heldMask & (1 << r)) !== 0 : (write.heldBeyond?.includes(r) ?? false);
-}
-
 /** The lost-write ledger keeps at most this many examples; the count is complete. */
 export const LEDGER_CAP = 200;
+
+/** The writes a directed link has still to deliver: a ring of write slots in commit order. */
+class Stream {
+  ring = new Int32Array(16);
+  head = 0;
+  length = 0;
+  /** When the sender is next free to put a write on the link, seconds. */
+  freeAtS = 0;
+  /** The latest apply time scheduled: the next write cannot arrive before it (FIFO). */
+  lastApplyS = Number.NEGATIVE_INFINITY;
+  /** The link's state as of the last change of conditions: cut (or an end dark), and its added latency. */
+  blocked = false;
+  addedMs = 0;
+  readonly lag = new LatencyHistogram();
+  lagMaxMs = 0;
+  /** Writes applied (weighted). */
+  applied = 0;
+  /** Sum of lag x weight of the writes applied, ms (mean lag over any span = its difference / applied). */
+  lagSumMs = 0;
+  busy = false;
+
+  push(w: number): void {
+    if (this.length === this.ring.length) {
+      const next = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.length; i++) next[i] = this.ring[(this.head + i) & (this.ring.length - 1)] as number;
+      this.ring = next;
+      this.head = 0;
+    }
+    this.ring[(this.head + this.length) & (this.ring.length - 1)] = w;
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.ring[(this.head + i) & (this.ring.length - 1)] as number;
+  }
+
+  shift(): void {
+    this.head = (this.head + 1) & (this.ring.length - 1);
+    this.length--;
+  }
+}
 
 export class Replication {
   private readonly streams: Stream[];
   /** Indices of the streams with writes not yet applied: the only ones `drain` visits. */
-  private readonly busy = new Set<number>();
+  private busy: number[] = [];
   private nextVersion = 1;
   lostWrites = 0;
   rpoS = 0;
   /** Writes committed (weighted), replicated or not. */
   committedWrites = 0;
   readonly ledger: LostWrite[] = [];
+  private drainedToS = Number.NEGATIVE_INFINITY;
 
   constructor(
     private world: World,
     private readonly conditions: Conditions,
     private settings: ReplicationSettings,
+    readonly pool: WritePool,
+    readonly keys: KeyState,
     /** Replica values: every apply is merged into it. */
     public store: ReplicaStore,
+    private readonly observer?: SimulationObserver,
   ) {
     const R = world.regions.length;
-    this.streams = Array.from({ length: R * R }, () => ({
-      entries: [],
-      head: 0,
-      freeAtS: 0,
-      lastFlushS: 0,
-      blocked: false,
-      addedMs: 0,
-      lag: new LatencyHistogram(),
-      lagMaxMs: 0,
-      applied: 0,
-      lagSumMs: 0,
-    }));
+    this.streams = Array.from({ length: R * R }, () => new Stream());
     for (let from = 0; from < R; from++) {
       for (let to = 0; to < R; to++) {
         const stream = this.streams[from * R + to] as Stream;
@@ -149,89 +144,139 @@ export class Replication {
     return this.conditions.isDark(from) || this.conditions.isDark(to) || this.conditions.linkFrom(from, to).blocked;
   }
 
-  /** When a write (standing for `weight` writes) sent on the link a -> b no earlier than `readyS` is applied there. */
+  /**
+   * When a write (standing for `weight` writes) put on the link a -> b no earlier than `readyS` is applied there:
+   * the next batch boundary, the backlog ahead of it, its own sending time, the one-way delay; never before the
+   * write ahead of it (FIFO).
+   */
   private schedule(stream: Stream, from: number, to: number, readyS: number, weight: number): number {
     const batchS = this.settings.batchMs / 1000;
-    const flushS = batchS > 0 ? Math.ceil(readyS / batchS) * batchS : readyS;
-    // Commits reach the stream slightly out of order (service times vary); a write committed before the last
-    // one scheduled queues behind the backlog as it stood at its own flush, not behind the later write.
-    const backlogS = Math.max(0, stream.freeAtS - Math.max(flushS, stream.lastFlushS));
-    const departS = flushS + backlogS;
-    stream.lastFlushS = Math.max(stream.lastFlushS, flushS);
+    const flushS = batchS > 0 ? Math.ceil(readyS / batchS - 1e-9) * batchS : readyS;
+    const departS = Math.max(flushS, stream.freeAtS);
     const sentS = departS + this.transmitS(weight);
-    stream.freeAtS = Math.max(stream.freeAtS, departS) + this.transmitS(weight);
+    stream.freeAtS = sentS;
     const R = this.regionCount;
     const oneWayS = ((this.world.regionRttMs[from * R + to] as number) + stream.addedMs) / 2000;
-    return sentS + oneWayS;
+    const applyS = Math.max(sentS + oneWayS, stream.lastApplyS);
+    stream.lastApplyS = applyS;
+    return applyS;
+  }
+
+  private enqueue(index: number, w: number): void {
+    const stream = this.streams[index] as Stream;
+    stream.push(w);
+    this.pool.retain(w);
+    if (!stream.busy) {
+      stream.busy = true;
+      this.busy.push(index);
+    }
   }
 
   /**
-   * Ships a write committed at region `from` at `commitS` to every other region. Fills `applyAt` with the time
-   * each replica applies it (NaN where the link holds it back, Infinity where `keepsOut` says the data may not go;
-   * the writer's own entry is its commit) and returns
-   * the write's record, whose `ackS` the caller sets once it knows when the client was answered.
+   * A write of `key` (standing for `weight` writes) commits at region `from` at `commitS`: returns its slot in the
+   * write pool, whose apply times (`pool.applyAtS`) say when each region applies it (NaN where a cut link holds
+   * it back, Infinity where `keepsOut` says the data may not go; the writer: its commit). The slot has one
+   * reference, the caller's, to release once its client has been answered (`acknowledged` or `unacknowledged`).
    */
-  replicate(from: number, commitS: number, key: number, weight: number, applyAt: Float64Array, keepsOut?: (to: number) => boolean): WriteRecord {
+  replicate(from: number, commitS: number, key: number, weight: number, keepsOut?: (to: number) => boolean): number {
     const R = this.regionCount;
-    const stampS = commitS + (this.world.regions[from]?.clockSkewMs ?? 0) / 1000;
-    const write: WriteRecord = { key, region: from, commitS, stampS, weight, version: this.nextVersion++, seq: 0, heldMask: 0, ackS: Number.POSITIVE_INFINITY };
-    markHeld(write, from);
+    const pool = this.pool;
+    const w = pool.allocate();
+    pool.key[w] = key;
+    pool.region[w] = from;
+    pool.commitS[w] = commitS;
+    pool.stampS[w] = commitS + (this.world.regions[from]?.clockSkewMs ?? 0) / 1000;
+    pool.weight[w] = weight;
+    pool.version[w] = this.nextVersion++;
+    pool.held[w * R + from] = 1;
     this.committedWrites += weight;
+    const row = w * R;
     for (let to = 0; to < R; to++) {
       if (to === from) {
-        applyAt[to] = commitS;
+        pool.applyAtS[row + to] = commitS;
         continue;
       }
       if (keepsOut?.(to)) {
-        applyAt[to] = Number.POSITIVE_INFINITY; // not a replica of this data (pinned elsewhere)
+        pool.applyAtS[row + to] = Number.POSITIVE_INFINITY; // not a replica of this data (pinned elsewhere)
         continue;
       }
       const stream = this.streams[from * R + to] as Stream;
-      const applyS = stream.blocked ? Number.NaN : this.schedule(stream, from, to, commitS, weight);
-      stream.entries.push({ write, applyS });
-      this.busy.add(from * R + to);
-      applyAt[to] = applyS;
+      pool.applyAtS[row + to] = stream.blocked ? Number.NaN : this.schedule(stream, from, to, commitS, weight);
+      this.enqueue(from * R + to, w);
     }
-    this.store.onCommit(write, applyAt);
-    this.store.apply(from, write);
-    return write;
+    this.store.onCommit(pool, w);
+    this.store.apply(from, pool, w);
+    return w;
   }
 
-  /** Applies every write due by `nowS`, recording its lag. */
-  drain(nowS: number): void {
-    for (const index of this.busy) {
-      const stream = this.streams[index] as Stream;
-      const entries = stream.entries;
-      while (stream.head < entries.length) {
-        const entry = entries[stream.head] as Entry;
-        if (!(entry.applyS <= nowS)) break; // NaN (held back) stops the stream: it is FIFO
-        const lagMs = (entry.applyS - entry.write.commitS) * 1000;
-        stream.lag.record(lagMs, entry.write.weight);
-        stream.lagMaxMs = Math.max(stream.lagMaxMs, lagMs);
-        stream.applied += entry.write.weight;
-        stream.lagSumMs += lagMs * entry.write.weight;
-        markHeld(entry.write, index % this.regionCount);
-        this.store.apply(index % this.regionCount, entry.write);
-        stream.head++;
-      }
-      if (stream.head === entries.length) {
-        stream.entries = [];
-        stream.head = 0;
-        this.busy.delete(index);
-      } else if (stream.head > 1024 && stream.head * 2 > entries.length) {
-        stream.entries = entries.slice(stream.head);
-        stream.head = 0;
-      }
+  /** The client of write w was told it succeeded at `atS`: if no region that is up holds it, it is lost. */
+  acknowledged(w: number, atS: number): void {
+    const pool = this.pool;
+    pool.ackS[w] = atS;
+    const orphanedS = pool.orphanedS[w] as number;
+    if (!Number.isNaN(orphanedS)) this.countLost(w, orphanedS);
+    pool.release(w);
+  }
+
+  /** The client of write w was never told it succeeded (it failed or timed out). */
+  unacknowledged(w: number): void {
+    this.pool.release(w);
+  }
+
+  private countLost(w: number, atS: number): void {
+    const pool = this.pool;
+    this.lostWrites += pool.weight[w] as number;
+    this.rpoS = Math.max(this.rpoS, atS - (pool.commitS[w] as number));
+    if (this.ledger.length < LEDGER_CAP) {
+      this.ledger.push({ key: pool.key[w] as number, region: this.world.regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, version: pool.version[w] as number });
     }
+  }
+
+  /** Applies every write due by `nowS` (the simulation's clock: never ahead of it), recording its lag. */
+  drain(nowS: number): void {
+    if (nowS < this.drainedToS) return;
+    this.drainedToS = nowS;
+    this.keys.watermarkS = nowS;
+    const R = this.regionCount;
+    const pool = this.pool;
+    let kept = 0;
+    for (let b = 0; b < this.busy.length; b++) {
+      const index = this.busy[b] as number;
+      const stream = this.streams[index] as Stream;
+      const to = index % R;
+      while (stream.length > 0) {
+        const w = stream.at(0);
+        const applyS = pool.applyAtS[w * R + to] as number;
+        if (!(applyS <= nowS)) break; // NaN (held back) stops the stream: it is FIFO
+        stream.shift();
+        if (applyS !== Number.NEGATIVE_INFINITY) {
+          const weight = pool.weight[w] as number;
+          const lagMs = (applyS - (pool.commitS[w] as number)) * 1000;
+          stream.lag.record(lagMs, weight);
+          if (lagMs > stream.lagMaxMs) stream.lagMaxMs = lagMs;
+          stream.applied += weight;
+          stream.lagSumMs += lagMs * weight;
+          pool.held[w * R + to] = 1;
+          this.store.apply(to, pool, w);
+          this.observer?.applied?.(pool.version[w] as number, to, applyS);
+        }
+        this.keys.applied(w, to);
+        pool.release(w);
+      }
+      if (stream.length > 0) this.busy[kept++] = index;
+      else stream.busy = false;
+    }
+    this.busy.length = kept;
   }
 
   /**
-   * The world's conditions changed at `nowS` (a partition, a heal, a region going dark or coming back; the caller
-   * says so after every fault, and streams read the links' state only here): links
-   * that are now cut hold back what they have not delivered; links that are whole again send their backlog.
+   * The world's conditions changed at `nowS` (a partition, a heal, a region going dark or coming back, a link
+   * degraded; the caller says so after every fault, and streams read the links' state only here): links that
+   * are now cut hold back what they have not delivered; links that are whole again send their backlog.
    */
   conditionsChanged(nowS: number): void {
     const R = this.regionCount;
+    const pool = this.pool;
     this.drain(nowS);
     for (let from = 0; from < R; from++) {
       for (let to = 0; to < R; to++) {
@@ -242,73 +287,84 @@ export class Replication {
         if (blocked === stream.blocked) continue;
         stream.blocked = blocked;
         if (blocked) {
-          for (let i = stream.head; i < stream.entries.length; i++) (stream.entries[i] as Entry).applyS = Number.NaN;
+          for (let i = 0; i < stream.length; i++) pool.applyAtS[stream.at(i) * R + to] = Number.NaN;
         } else {
           stream.freeAtS = Math.max(stream.freeAtS, nowS);
-          stream.lastFlushS = Math.max(stream.lastFlushS, nowS);
-          for (let i = stream.head; i < stream.entries.length; i++) {
-            const entry = stream.entries[i] as Entry;
-            entry.applyS = this.schedule(stream, from, to, Math.max(nowS, entry.write.commitS), entry.write.weight);
+          for (let i = 0; i < stream.length; i++) {
+            const w = stream.at(i);
+            pool.applyAtS[w * R + to] = this.schedule(stream, from, to, Math.max(nowS, pool.commitS[w] as number), pool.weight[w] as number);
           }
         }
       }
     }
   }
 
+  /** True when a region other than `except` that is up has applied write w. */
+  private holderOf(w: number, except: number): number {
+    const R = this.regionCount;
+    for (let h = 0; h < R; h++) if (h !== except && this.pool.held[w * R + h] === 1 && !this.conditions.isDark(h)) return h;
+    return -1;
+  }
+
   /**
    * Region r went dark at `nowS`. What it had still to ship (its own writes, or writes it was passing on) either
    * survives at another region that is up and has applied it, which ships it on from there (a replica catching
-   * up from the new primary), or is gone: an acknowledged write no region that is up holds is lost. So semi-sync
-   * loses nothing unless its acknowledging replica goes too, before it passed the write on.
+   * up from the new primary), or is gone: an acknowledged write no region that is up holds is lost (one whose
+   * client has not heard yet is lost if it ever hears). So semi-sync loses nothing unless its acknowledging
+   * replicas go too, before they passed the write on.
    */
   regionLost(r: number, nowS: number): void {
     const R = this.regionCount;
+    const pool = this.pool;
     this.drain(nowS);
-    const pendingTo = new Map<WriteRecord, number[]>();
+    // Writes r had still to send, each once, with where they were bound.
+    const orphans: number[] = [];
+    const moved: number[] = []; // pairs: write, destination
     for (let to = 0; to < R; to++) {
       if (to === r) continue;
       const stream = this.streams[r * R + to] as Stream;
-      for (let i = stream.head; i < stream.entries.length; i++) {
-        const write = (stream.entries[i] as Entry).write;
-        const targets = pendingTo.get(write);
-        if (targets) targets.push(to);
-        else pendingTo.set(write, [to]);
+      while (stream.length > 0) {
+        const w = stream.at(0);
+        stream.shift();
+        moved.push(w, to);
       }
-      stream.entries = [];
-      stream.head = 0;
-      this.busy.delete(r * R + to);
     }
-    const lost: WriteRecord[] = [];
-    for (const [write, targets] of pendingTo) {
-      let holder = -1;
-      for (let h = 0; h < R && holder < 0; h++) if (h !== r && isHeld(write, h) && !this.conditions.isDark(h)) holder = h;
+    for (let i = 0; i < moved.length; i += 2) {
+      const w = moved[i] as number;
+      const to = moved[i + 1] as number;
+      const holder = this.holderOf(w, r);
       if (holder < 0) {
-        if (write.ackS <= nowS) lost.push(write);
-        continue;
-      }
-      for (const to of targets) {
-        if (to === holder) continue;
+        pool.applyAtS[w * R + to] = Number.NEGATIVE_INFINITY; // it will never arrive
+        if (Number.isNaN(pool.orphanedS[w] as number)) {
+          pool.orphanedS[w] = nowS;
+          orphans.push(w);
+        }
+        this.keys.applied(w, to);
+      } else if (holder === to) {
+        this.keys.applied(w, to);
+      } else {
         const stream = this.streams[holder * R + to] as Stream;
-        const applyS = stream.blocked ? Number.NaN : this.schedule(stream, holder, to, nowS, write.weight);
-        stream.entries.push({ write, applyS });
-        this.busy.add(holder * R + to);
+        pool.applyAtS[w * R + to] = stream.blocked ? Number.NaN : this.schedule(stream, holder, to, nowS, pool.weight[w] as number);
+        this.enqueue(holder * R + to, w);
       }
+      pool.release(w);
     }
-    for (const write of lost.sort((a, b) => a.commitS - b.commitS)) {
-      this.lostWrites += write.weight;
-      this.rpoS = Math.max(this.rpoS, nowS - write.commitS);
-      if (this.ledger.length < LEDGER_CAP) this.ledger.push({ key: write.key, region: this.world.regions[write.region]?.id ?? '', atS: write.commitS, version: write.version });
+    // An acknowledged one (its client has been, or is being, told it succeeded) is lost now; the others if ever told.
+    for (const w of orphans.sort((a, b) => (pool.commitS[a] as number) - (pool.commitS[b] as number))) {
+      if (Number.isFinite(pool.ackS[w] as number)) this.countLost(w, nowS);
     }
   }
 
-  /** Every write still on its way, with the region it is bound for and whether its link holds it back now. */
-  *inFlight(): Generator<{ readonly to: number; readonly write: WriteRecord; readonly held: boolean }> {
+  /** Calls `visit` with every write still on its way, the region it is bound for, and whether its link holds it back. */
+  forEachInFlight(visit: (w: number, to: number, held: boolean) => void): void {
     const R = this.regionCount;
     for (const index of this.busy) {
       const stream = this.streams[index] as Stream;
-      for (let i = stream.head; i < stream.entries.length; i++) {
-        const entry = stream.entries[i] as Entry;
-        yield { to: index % R, write: entry.write, held: Number.isNaN(entry.applyS) };
+      const to = index % R;
+      for (let i = 0; i < stream.length; i++) {
+        const w = stream.at(i);
+        const applyS = this.pool.applyAtS[w * R + to] as number;
+        if (applyS !== Number.NEGATIVE_INFINITY) visit(w, to, Number.isNaN(applyS));
       }
     }
   }
@@ -328,5 +384,10 @@ export class Replication {
     const stream = this.streams[a * this.regionCount + b];
     if (!stream || stream.applied === 0) return { p50: null, p99: null, max: null, writes: 0 };
     return { p50: stream.lag.quantile(0.5), p99: stream.lag.quantile(0.99), max: stream.lagMaxMs, writes: stream.applied };
+  }
+
+  /** Bytes of lag histograms the streams hold (for benchmarks). */
+  get histogramBytes(): number {
+    return this.streams.reduce((sum, s) => sum + s.lag.bytes, 0);
   }
 }

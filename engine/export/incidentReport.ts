@@ -96,7 +96,7 @@ export function incidentReport(scenario: Scenario, report: Report): string {
     '## Data',
     '',
     `- Acknowledged writes lost: ${loss.ackedWritesLost} (RPO ${loss.rpoS.toFixed(3)} s).`,
-    `- Concurrent writes: ${c.concurrent}; discarded by last-writer-wins: ${c.lostWrites} (${c.wrongWinner} of them the later write, by clock skew); merged: ${c.merged}.`,
+    `- Concurrent write pairs: ${c.concurrentPairs}; writes discarded by last-writer-wins: ${c.lwwDiscardedWrites} (${c.lwwDiscardedLaterWrites} of them the later write, by clock skew); pairs merged: ${c.mergedPairs}.`,
     `- Replicas: ${report.convergence.divergentNow} of ${report.convergence.trackedKeys} keys differed at the end; ${report.convergence.divergentAfterDelivery} would still differ once replication caught up.`,
     `- Reads: ${pct(report.reads.staleRatio)} stale (p99 ${report.reads.stalenessP99Ms.toFixed(0)} ms); ${report.reads.violations.readYourWrites} read-your-writes and ${report.reads.violations.monotonicReads} monotonic-read violations.`,
   );

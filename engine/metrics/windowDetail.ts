@@ -130,10 +130,10 @@ export class WindowDetailRecorder {
       committedWrites: data.replication.committedWrites,
     });
     return {
-      conflicts: data.conflicts.concurrent,
-      conflictLostWrites: data.conflicts.lostWrites,
-      conflictsMerged: data.conflicts.merged,
-      wrongWinner: data.conflicts.wrongWinner,
+      conflicts: data.conflicts.concurrentPairs,
+      conflictLostWrites: data.conflicts.lwwDiscardedWrites,
+      conflictsMerged: data.conflicts.mergedPairs,
+      wrongWinner: data.conflicts.lwwDiscardedLaterWrites,
       ackedWritesLost: data.replication.lostWrites,
       reads: data.consistency.reads,
       staleReads: data.consistency.stale,

@@ -12,10 +12,7 @@
  * stages back to back at send time against the fluid queue model.
  */
 import type { Conditions } from '../conditions.ts';
-import type { Replication, WriteRecord } from '../data/replication.ts';
-import type { ConflictTracker } from '../data/conflicts.ts';
-import type { ReadConsistency } from '../data/consistency.ts';
-import type { Sovereignty } from '../data/sovereignty.ts';
+import type { DataLayer } from '../data/dataLayer.ts';
 import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
@@ -42,7 +39,11 @@ export interface Journey {
   key: number;
   /** When the user sent the request (the first attempt), seconds. */
   sentS: number;
-  stage: 'send' | 'at-entry' | 'at-writer' | 'done';
+  /**
+   * What happens at `atS`: the attempt is sent, reaches its entry region, reaches the writer (or the key's leader),
+   * commits its write there (an event of its own: writes commit in time order), or is done.
+   */
+  stage: 'send' | 'at-entry' | 'at-writer' | 'commit' | 'done';
   /** Start of the current attempt and the client's deadline for it. */
   attemptS: number;
   deadlineS: number;
@@ -59,8 +60,22 @@ export interface Journey {
   failure: FailureReason | null;
   /** Region where the journey failed (-1 if it did not, or failed before reaching one). */
   failedAt: number;
-  /** The write it committed, if any: told whether its client was acknowledged. */
-  write: WriteRecord | null;
+  /** The write it committed (a slot of `writeOwner`'s pool), -1 if none; its client's answer is reported there. */
+  write: number;
+  writeOwner: DataLayer | null;
+  /**
+   * When the attempt reached its entry region and when its answer left it, and the same at the writer (or the
+   * key's leader): a region that goes dark within its span never answers (the simulation checks it when the
+   * outcome reaches the client).
+   */
+  entryArriveS: number;
+  entryLeaveS: number;
+  writerArriveS: number;
+  writerLeaveS: number;
+  /** Seconds from the answer leaving the writer to it reaching the client. */
+  backS: number;
+  /** Remote replicas whose acknowledgement the write's answer waited for (sync: every member; semi-sync: k). */
+  acksNeeded: number;
 }
 
 /** What a journey needs from the simulation around it. */
@@ -70,18 +85,13 @@ export interface JourneyContext {
   readonly conditions: Conditions;
   readonly queues: RegionQueues;
   readonly router: Router;
-  readonly replication: Replication;
-  readonly conflicts: ConflictTracker;
-  readonly consistency: ReadConsistency;
-  readonly sovereignty: Sovereignty;
+  readonly dataLayer: DataLayer;
   readonly timeoutS: number;
   /**
    * 1 where the health checks consider the region up: synchronous and quorum replication wait only for these
    * replicas (a replica marked down leaves the replica set until it is marked up again, and catches up then).
    */
   readonly replicaMembers: Uint8Array;
-  /** Scratch space for replica apply times, one per region. */
-  readonly applyAt: Float64Array;
   /** Scratch space for acknowledgement delays. */
   readonly ackScratch: number[];
 }
@@ -106,7 +116,14 @@ export function emptyJourney(): Journey {
     ok: false,
     failure: null,
     failedAt: -1,
-    write: null,
+    write: -1,
+    writeOwner: null,
+    entryArriveS: 0,
+    entryLeaveS: 0,
+    writerArriveS: 0,
+    writerLeaveS: 0,
+    backS: 0,
+    acksNeeded: 0,
   };
 }
 
@@ -129,7 +146,14 @@ export function restartJourney(journey: Journey, user: number, isWrite: boolean,
   journey.ok = false;
   journey.failure = null;
   journey.failedAt = -1;
-  journey.write = null;
+  journey.write = -1;
+  journey.writeOwner = null;
+  journey.entryArriveS = sentS;
+  journey.entryLeaveS = sentS;
+  journey.writerArriveS = sentS;
+  journey.writerLeaveS = sentS;
+  journey.backS = 0;
+  journey.acksNeeded = 0;
   return journey;
 }
 
@@ -154,7 +178,6 @@ function serviceS(context: JourneyContext, region: number, isWrite: boolean, rng
 }
 
 function fail(journey: Journey, reason: FailureReason, atS: number, region = -1): void {
-  if (journey.write) journey.write.ackS = Number.POSITIVE_INFINITY; // committed, but its client never heard
   journey.failedAt = region;
   journey.stage = 'done';
   journey.ok = false;
@@ -170,6 +193,21 @@ function succeed(journey: Journey, atS: number): void {
   journey.failure = null;
   journey.failedAt = -1;
   journey.atS = atS;
+  journey.entryLeaveS = atS - journey.accessRttS / 2;
+}
+
+/**
+ * Whether the journey's outcome stands: false if its entry region or its writer went dark while the request was
+ * there (between its arrival and its answer leaving). A dark region answers nothing from that instant.
+ */
+export function answerLeftInTime(conditions: Conditions, journey: Journey): boolean {
+  if (conditions.wasDarkDuring(journey.entry, journey.entryArriveS, journey.entryLeaveS)) return false;
+  return journey.writer === journey.entry || journey.writer < 0 || !conditions.wasDarkDuring(journey.writer, journey.writerArriveS, journey.writerLeaveS);
+}
+
+/** The region whose going dark failed the journey (see `answerLeftInTime`). */
+export function regionThatWentDark(conditions: Conditions, journey: Journey): number {
+  return conditions.wasDarkDuring(journey.entry, journey.entryArriveS, journey.entryLeaveS) ? journey.entry : journey.writer;
 }
 
 /**
@@ -179,16 +217,17 @@ function succeed(journey: Journey, atS: number): void {
  * come (a member is dark or cut off): a synchronous write then blocks until its client gives up, until the health
  * checks mark that replica down and it leaves the set.
  */
-function replicationWaitS(context: JourneyContext, writer: number, commitS: number, rng: Random): number {
+function replicationWaitS(context: JourneyContext, journey: Journey, writer: number, w: number, commitS: number, rng: Random): number {
   const replication = context.data.replication;
   const R = context.world.regions.length;
+  const applyAtS = context.dataLayer.pool.applyAtS;
   if (replication === 'async' || R === 1) return 0;
   const acks = context.ackScratch;
   acks.length = 0;
   let unreachable = false;
   for (let r = 0; r < R; r++) {
     if (r === writer) continue;
-    const appliedS = context.applyAt[r] as number;
+    const appliedS = applyAtS[w * R + r] as number;
     if (appliedS === Number.POSITIVE_INFINITY) continue; // not a replica of this data
     if (context.replicaMembers[r] === 0) continue; // marked down: out of the replica set until it is back
     if (Number.isNaN(appliedS) || context.conditions.exchangeBlocked(writer, r)) {
@@ -197,11 +236,16 @@ function replicationWaitS(context: JourneyContext, writer: number, commitS: numb
     }
     acks.push(appliedS - commitS + linkRttS(context, r, writer, rng) / 2);
   }
-  if (replication === 'sync') return unreachable ? Number.NaN : Math.max(0, ...acks);
+  if (replication === 'sync') {
+    if (unreachable) return Number.NaN;
+    journey.acksNeeded = acks.length;
+    return Math.max(0, ...acks);
+  }
   // Semi-sync: the quorum-th fastest acknowledgement.
   const quorum = Math.min(context.data.quorum, R - 1);
   if (acks.length < quorum) return Number.NaN;
   acks.sort((a, b) => a - b);
+  journey.acksNeeded = quorum;
   return acks[quorum - 1] as number;
 }
 
@@ -237,31 +281,44 @@ function queueAndServe(context: JourneyContext, journey: Journey, region: number
   return startS + busyS + (context.conditions.grayOf(region)?.addedMs ?? 0) / 1000;
 }
 
-/** Commits a write at the writer: returns when it may answer (after any replica acks), or NaN after failing. */
-function commit(context: JourneyContext, journey: Journey, writer: number, nowS: number, wayBackS: number, rng: Random): number {
+/**
+ * The write reaches its writer's servers: queue and serve, then commit at the time service ends (a stage of its
+ * own, so that writes commit in time order). NaN after failing the journey.
+ */
+function serveWrite(context: JourneyContext, journey: Journey, writer: number, nowS: number, wayBackS: number, rng: Random): void {
   const doneS = queueAndServe(context, journey, writer, true, nowS, wayBackS, rng);
-  if (Number.isNaN(doneS)) return doneS;
-  const sovereignty = context.sovereignty;
-  const keepsOut = sovereignty.active ? (to: number) => !sovereignty.mayReplicateTo(journey.key, journey.user, to) : undefined;
-  journey.write = context.replication.replicate(writer, doneS, journey.key, journey.weight, context.applyAt, keepsOut);
-  if (sovereignty.active) {
-    const replicas: number[] = [];
-    context.applyAt.forEach((at, r) => {
-      if (r !== writer && at !== Number.POSITIVE_INFINITY) replicas.push(r);
-    });
-    sovereignty.onWrite(journey.key, journey.user, writer, replicas, doneS, journey.weight);
+  if (Number.isNaN(doneS)) return;
+  journey.writerArriveS = nowS;
+  journey.backS = wayBackS;
+  journey.stage = 'commit';
+  journey.atS = doneS;
+}
+
+/**
+ * Commits the write at its writer at `nowS` (its service has ended) and sets when the answer reaches the client:
+ * after any replica acknowledgements and commit wait. A writer that went dark since the write reached it never
+ * commits it.
+ */
+function commit(context: JourneyContext, journey: Journey, rng: Random): void {
+  const nowS = journey.atS;
+  const writer = journey.writer;
+  if (context.conditions.wasDarkDuring(writer, journey.writerArriveS, nowS)) {
+    fail(journey, 'unreachable', journey.deadlineS, writer); // no answer: the client waits out its timeout
+    return;
   }
-  context.conflicts.onWrite(journey.key, writer, doneS, journey.write.stampS, context.applyAt, journey.weight);
-  const waitS = replicationWaitS(context, writer, doneS, rng);
+  const data = context.dataLayer;
+  const w = data.commit(writer, nowS, journey.key, journey.user, journey.weight);
+  journey.write = w;
+  journey.writeOwner = data;
+  const waitS = replicationWaitS(context, journey, writer, w, nowS, rng);
   if (Number.isNaN(waitS)) {
     fail(journey, 'timeout', journey.deadlineS, writer);
-    return Number.NaN;
+    return;
   }
   // Commit wait (Spanner's TrueTime): the answer waits out the clock uncertainty, whatever replication took.
-  const answerS = doneS + Math.max(waitS, context.data.commitWaitMs / 1000);
-  journey.write.ackS = answerS;
-  context.consistency.recordWrite(journey.user, journey.key, context.applyAt, answerS);
-  return answerS;
+  const answerS = nowS + Math.max(waitS, context.data.commitWaitMs / 1000);
+  journey.writerLeaveS = answerS;
+  succeed(journey, answerS + journey.backS);
 }
 
 /** Starts a new attempt (the first, or a client's retry at the next region). */
@@ -292,17 +349,21 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
     case 'at-entry': {
       const entry = journey.entry;
       const backS = journey.accessRttS / 2;
+      journey.entryArriveS = nowS;
       if (failsAtRegion(context, journey, entry, nowS, backS, rng)) break;
-      if (context.sovereignty.active) context.sovereignty.onServe(journey.key, journey.user, entry, nowS, journey.weight);
+      const data = context.dataLayer;
+      if (data.sovereignty.active) data.sovereignty.onServe(journey.key, journey.user, entry, nowS, journey.weight);
       if (!journey.isWrite) {
         // Where the read is served depends on its consistency: the local replica, or the key's leader.
-        const { forwardTo } = context.consistency.read(journey.user, journey.key, entry, nowS, journey.weight);
+        const { forwardTo } = data.consistency.read(journey.user, journey.key, entry, nowS, journey.weight);
         journey.writer = forwardTo >= 0 ? forwardTo : entry;
       }
       if (journey.writer === entry) {
-        const doneS = journey.isWrite
-          ? commit(context, journey, entry, nowS, backS, rng)
-          : queueAndServe(context, journey, entry, false, nowS, backS, rng);
+        if (journey.isWrite) {
+          serveWrite(context, journey, entry, nowS, backS, rng);
+          return;
+        }
+        const doneS = queueAndServe(context, journey, entry, false, nowS, backS, rng);
         if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
         break;
       }
@@ -336,12 +397,20 @@ export function advance(context: JourneyContext, journey: Journey, rng: Random):
         }
       }
       if (failsAtRegion(context, journey, journey.writer, nowS, backS, rng)) break;
-      const doneS = journey.isWrite
-        ? commit(context, journey, journey.writer, nowS, backS, rng)
-        : queueAndServe(context, journey, journey.writer, false, nowS, backS, rng);
-      if (!Number.isNaN(doneS)) succeed(journey, doneS + backS);
+      if (journey.isWrite) {
+        serveWrite(context, journey, journey.writer, nowS, backS, rng);
+        return;
+      }
+      const doneS = queueAndServe(context, journey, journey.writer, false, nowS, backS, rng);
+      if (Number.isNaN(doneS)) break;
+      journey.writerArriveS = nowS;
+      journey.writerLeaveS = doneS;
+      succeed(journey, doneS + backS);
       break;
     }
+    case 'commit':
+      commit(context, journey, rng);
+      break;
     case 'done':
       return;
   }

@@ -1,0 +1,236 @@
+/**
+ * What the data layer knows per key, as struct-of-arrays: the key's latest write (its leader in active-active),
+ * its greatest (timestamp, region) so far (what LWW keeps), and, per region, the writes of the key that region
+ * is still missing, oldest commit first.
+ *
+ * The missing lists are what staleness and concurrency are read from. A replica's staleness for a key is the age
+ * of the oldest write it is missing (how long its value has been superseded: the bound CockroachDB's closed
+ * timestamps and Cosmos DB's bounded staleness enforce), not the age of the latest one. Two writes of a key are
+ * concurrent when neither had seen the other: a write committed at r is concurrent with exactly the writes on
+ * r's missing list at that moment (they committed before it and had not reached r; it did not exist when they
+ * committed).
+ *
+ * Lists thread through the write pool (`pendingNext`, one cell per write and region): no allocation per write.
+ * Each entry holds a reference on its write. Entries leave from the head once applied; one applied out of turn
+ * (a nearer writer's write overtaking a farther one's) waits behind the head and leaves with it.
+ */
+import type { WritePool } from './writePool.ts';
+
+/** Below this many keys, per-key state is indexed by key directly. */
+const DENSE_KEYS = 4_000_000;
+
+export class KeyState {
+  private readonly R: number;
+  private readonly slotByKey = new Map<number, number>();
+  private denseSlot: Int32Array;
+  private slots = 0;
+  private capacity = 0;
+  latestRegion = new Int32Array(0);
+  latestUser = new Int32Array(0);
+  latestCommitS = new Float64Array(0);
+  maxStampS = new Float64Array(0);
+  maxStampRegion = new Int32Array(0);
+  maxStampCommitS = new Float64Array(0);
+  maxStampWeight = new Float64Array(0);
+  /** Per key slot: the slot of its missing lists, -1 when no region is missing any of its writes. */
+  private listSlot = new Int32Array(0);
+  // Missing-list slots: heads and tails per region, entry counts.
+  private head = new Int32Array(0);
+  private tail = new Int32Array(0);
+  private entries = new Int32Array(0);
+  private listKey = new Float64Array(0);
+  private freeLists: number[] = [];
+  private listCapacity = 0;
+  private listsUsed = 0;
+  /** Writes applied no later than this are applied for good: list entries at or below it may leave. */
+  watermarkS = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly pool: WritePool,
+    /** One more than the largest key number the run can write (the dense index's size). */
+    keySpan: number,
+  ) {
+    this.R = pool.regionCount;
+    // Keys beyond the dense index (a key space too large for it, or grown by a live edit) live in a Map.
+    this.denseSlot = new Int32Array(keySpan <= DENSE_KEYS ? keySpan : 0).fill(-1);
+    this.growKeys(1024);
+    this.growLists(256);
+  }
+
+  /** The key's slot, or -1 if it was never written. */
+  find(key: number): number {
+    if (key < this.denseSlot.length) return this.denseSlot[key] as number;
+    return this.slotByKey.get(key) ?? -1;
+  }
+
+  /** The key's slot, created (never written: no latest, no stamp) if needed. */
+  slotFor(key: number): number {
+    let slot = this.find(key);
+    if (slot >= 0) return slot;
+    if (this.slots === this.capacity) this.growKeys(this.capacity * 2);
+    slot = this.slots++;
+    if (key < this.denseSlot.length) this.denseSlot[key] = slot;
+    else this.slotByKey.set(key, slot);
+    this.latestRegion[slot] = -1;
+    this.latestCommitS[slot] = Number.NEGATIVE_INFINITY;
+    this.maxStampS[slot] = Number.NEGATIVE_INFINITY;
+    this.maxStampRegion[slot] = -1;
+    this.listSlot[slot] = -1;
+    return slot;
+  }
+
+  /** Keys ever written (for benchmarks). */
+  get keyCount(): number {
+    return this.slots;
+  }
+
+  /** Write w is committed: it becomes the key's latest, and every region it will reach is missing it until then. */
+  onCommit(slot: number, w: number, user: number): void {
+    const pool = this.pool;
+    const R = this.R;
+    const writer = pool.region[w] as number;
+    this.latestRegion[slot] = writer;
+    this.latestUser[slot] = user;
+    this.latestCommitS[slot] = pool.commitS[w] as number;
+    let list = this.listSlot[slot] as number;
+    for (let r = 0; r < R; r++) {
+      if (r === writer) continue;
+      const applyS = pool.applyAtS[w * R + r] as number;
+      if (applyS === Number.POSITIVE_INFINITY) continue; // not a replica of this data: never delivered
+      if (list < 0) list = this.openList(slot, pool.key[w] as number);
+      const cell = list * R + r;
+      const last = this.tail[cell] as number;
+      if (last < 0) this.head[cell] = w;
+      else pool.pendingNext[last * R + r] = w;
+      this.tail[cell] = w;
+      this.entries[list] = (this.entries[list] as number) + 1;
+      pool.retain(w);
+    }
+  }
+
+  /**
+   * Raises the key's greatest (timestamp, region) to write w's if it is greater; returns whether it was (false:
+   * an earlier write carries a greater timestamp, and LWW will keep that one).
+   */
+  raiseStamp(slot: number, w: number): boolean {
+    const pool = this.pool;
+    const stampS = pool.stampS[w] as number;
+    const region = pool.region[w] as number;
+    const top = this.maxStampS[slot] as number;
+    if (stampS < top || (stampS === top && region < (this.maxStampRegion[slot] as number))) return false;
+    this.maxStampS[slot] = stampS;
+    this.maxStampRegion[slot] = region;
+    this.maxStampCommitS[slot] = pool.commitS[w] as number;
+    this.maxStampWeight[slot] = pool.weight[w] as number;
+    return true;
+  }
+
+  /** The first write region r is missing of the key at `atS` (its list's oldest not applied by then), or -1. */
+  oldestMissing(slot: number, r: number, atS: number): number {
+    const list = this.listSlot[slot] as number;
+    if (list < 0) return -1;
+    this.popApplied(list, r);
+    const pool = this.pool;
+    const R = this.R;
+    for (let w = this.head[list * R + r] as number; w >= 0; w = pool.pendingNext[w * R + r] as number) {
+      if (!((pool.applyAtS[w * R + r] as number) <= atS)) return w; // NaN (held back) is missing
+    }
+    return -1;
+  }
+
+  /** Calls `visit` with every write of the key region r is missing at `atS`, oldest first. */
+  forEachMissing(slot: number, r: number, atS: number, visit: (w: number) => void): void {
+    const list = this.listSlot[slot] as number;
+    if (list < 0) return;
+    this.popApplied(list, r);
+    const pool = this.pool;
+    const R = this.R;
+    for (let w = this.head[list * R + r] as number; w >= 0; w = pool.pendingNext[w * R + r] as number) {
+      if (!((pool.applyAtS[w * R + r] as number) <= atS)) visit(w);
+    }
+  }
+
+  /** Region r has applied (or will never get) write w: its entry may leave the key's list for r. */
+  applied(w: number, r: number): void {
+    const slot = this.find(this.pool.key[w] as number);
+    const list = slot < 0 ? -1 : (this.listSlot[slot] as number);
+    if (list >= 0) this.popApplied(list, r);
+  }
+
+  /** Entries at the head of list (list, r) that are applied for good leave it. */
+  private popApplied(list: number, r: number): void {
+    const pool = this.pool;
+    const R = this.R;
+    const cell = list * R + r;
+    let w = this.head[cell] as number;
+    let left = 0;
+    while (w >= 0 && (pool.applyAtS[w * R + r] as number) <= this.watermarkS) {
+      const next = pool.pendingNext[w * R + r] as number;
+      pool.pendingNext[w * R + r] = -1;
+      pool.release(w);
+      left++;
+      w = next;
+    }
+    if (left === 0) return;
+    this.head[cell] = w;
+    if (w < 0) this.tail[cell] = -1;
+    const remaining = (this.entries[list] as number) - left;
+    this.entries[list] = remaining;
+    if (remaining === 0) this.closeList(list);
+  }
+
+  private openList(slot: number, key: number): number {
+    let list = this.freeLists.pop();
+    if (list === undefined) {
+      if (this.listsUsed === this.listCapacity) this.growLists(this.listCapacity * 2);
+      list = this.listsUsed++;
+    }
+    this.head.fill(-1, list * this.R, (list + 1) * this.R);
+    this.tail.fill(-1, list * this.R, (list + 1) * this.R);
+    this.entries[list] = 0;
+    this.listKey[list] = key;
+    this.listSlot[slot] = list;
+    return list;
+  }
+
+  private closeList(list: number): void {
+    const slot = this.find(this.listKey[list] as number);
+    if (slot >= 0) this.listSlot[slot] = -1;
+    this.freeLists.push(list);
+  }
+
+  private growKeys(capacity: number): void {
+    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(a);
+      return next;
+    };
+    const f64 = (n: number) => new Float64Array(n);
+    const i32 = (n: number) => new Int32Array(n);
+    this.latestRegion = grow(this.latestRegion, i32);
+    this.latestUser = grow(this.latestUser, i32);
+    this.latestCommitS = grow(this.latestCommitS, f64);
+    this.maxStampS = grow(this.maxStampS, f64);
+    this.maxStampRegion = grow(this.maxStampRegion, i32);
+    this.maxStampCommitS = grow(this.maxStampCommitS, f64);
+    this.maxStampWeight = grow(this.maxStampWeight, f64);
+    this.listSlot = grow(this.listSlot, i32);
+    this.capacity = capacity;
+  }
+
+  private growLists(capacity: number): void {
+    const R = this.R;
+    const i32 = (a: Int32Array, n: number) => {
+      const next = new Int32Array(n);
+      next.set(a);
+      return next;
+    };
+    this.head = i32(this.head, capacity * R);
+    this.tail = i32(this.tail, capacity * R);
+    this.entries = i32(this.entries, capacity);
+    const keys = new Float64Array(capacity);
+    keys.set(this.listKey);
+    this.listKey = keys;
+    this.listCapacity = capacity;
+  }
+}
