@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import type { Scenario } from '../engine/scenario/schema.ts';
+import { autosavedScenario, linkedScenario } from './helpers.ts';
 
 /** Collects uncaught errors and console errors, so every test also checks the page stayed clean. */
 function watchErrors(page: Page): string[] {
@@ -124,8 +126,11 @@ test('build a scenario from the palette, delete, undo, redo, validate a field, a
   await page.getByTestId('inspector-user-qps').fill('750');
   await page.getByTestId('inspector-user-qps').press('Enter');
 
-  // Reload: the link keeps it; and a fresh visit without the link finds it in the autosave.
-  await page.waitForTimeout(500); // autosave is debounced by 300 ms
+  // Reload: the link keeps it; and a fresh visit without the link finds it in the autosave. Both are written a
+  // moment after the last edit: wait until both carry it.
+  const berlinIn = (scenario: Scenario | null) => scenario?.users.find((u) => u.id === 'berlin');
+  await expect.poll(() => berlinIn(linkedScenario(page))).toMatchObject({ lat: 48.14, qps: 750 });
+  await expect.poll(async () => berlinIn(await autosavedScenario(page))).toMatchObject({ lat: 48.14, qps: 750 });
   await page.reload();
   await expect(regions(page)).toHaveCount(5);
   await expect(page.getByTestId('region-node-australia-southeast1')).toBeVisible();
@@ -208,7 +213,7 @@ test('the routing layer and the scenario settings are edited in the inspector; a
   await expect(page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Redo' })).toBeDisabled();
 
   // A bad link shows a message and the autosaved scenario, and does not overwrite the autosave.
-  await page.waitForTimeout(500);
+  await expect.poll(async () => (await autosavedScenario(page))?.name).toBe('My edited scenario');
   await page.goto('about:blank');
   await page.goto('/#this-is-not-a-scenario');
   await expect(page.getByRole('alert').first()).toContainText('Showing your autosaved scenario instead');

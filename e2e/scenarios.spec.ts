@@ -8,6 +8,7 @@ import { PRESETS } from '../engine/presets/presets.ts';
 import { encodeScenarioHash } from '../engine/scenario/url.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
+import { autosavedScenario } from './helpers.ts';
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -159,7 +160,7 @@ test('hostile links show a message, run no script, and leave the autosaved work 
   await ready(page);
   await openPreset(page, 'conflicts-crdt');
   await expect(page.getByTestId('scenario-name')).toHaveText('Alice and Bob with a CRDT register');
-  await page.waitForTimeout(600); // the autosave is debounced
+  await expect.poll(async () => (await autosavedScenario(page))?.name).toBe('Alice and Bob with a CRDT register'); // written a moment after the change
   let alerted = false;
   page.on('dialog', (dialog) => {
     alerted = true;

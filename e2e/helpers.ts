@@ -1,0 +1,66 @@
+/**
+ * What the browser tests wait for, as states of the page rather than stretches of time: the autosave and the
+ * link once they carry an edit, the engine once it is provably paused, the views once they have drawn.
+ */
+import { expect, type Page } from '@playwright/test';
+import { AUTOSAVE_KEY } from '../app/store/autosave.ts';
+import { decodeScenarioHash } from '../engine/scenario/url.ts';
+import type { Scenario } from '../engine/scenario/schema.ts';
+
+/** The scenario in this page's autosave (written a moment after each edit), or null before the first write. */
+export async function autosavedScenario(page: Page): Promise<Scenario | null> {
+  const text = await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
+  return text === null ? null : (JSON.parse(text) as Scenario);
+}
+
+/** The scenario the address bar's link carries now (rewritten a moment after each edit), or null. */
+export function linkedScenario(page: Page): Scenario | null {
+  const decoded = decodeScenarioHash(new URL(page.url()).hash);
+  return decoded.ok ? decoded.scenario : null;
+}
+
+/** The simulated time the clock shows, to the engine's precision. */
+export async function simTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('sim-clock').getAttribute('data-time-s'));
+}
+
+/**
+ * Scrubs the timeline to the whole second `atS` and waits until the replay has landed there: the clock shows `atS`
+ * and the timeline no longer says it is replaying (the engine has answered the seek). Use it with no snapshot
+ * carrying `atS` on its way: `atS` below the time the run has shown, or a run that is not playing. The engine
+ * replays a seek from the seed and plays on afterwards only if it was playing when the seek arrived, and every
+ * snapshot sent before the seek arrives before the replay's (one port, in order). So from here on nothing older
+ * is coming, and the clock stays at `atS` unless the engine was still playing.
+ */
+export async function scrubTo(page: Page, atS: number): Promise<void> {
+  await page.getByTestId('timeline-scrubber').fill(String(atS));
+  const status = page.getByTestId('timeline-status');
+  await expect.poll(async () => ({ clockS: await simTime(page), status: await status.textContent() })).toEqual({ clockS: atS, status: '' });
+}
+
+/** Frames after the last change to the store by which every view drawing the stream has drawn it: see views(). */
+const FRAMES_FOR_EVERY_VIEW = 40;
+
+/**
+ * Waits until the views that draw the stream (the readout, the map's flows, the charts, the inspectors) have
+ * caught up with the last snapshot, once no more snapshots are coming (the run paused, finished or landed on a
+ * seek). Those views update one per animation frame, in the order they asked (app/store/frameSlots.ts), and
+ * fewer than 20 of them draw the stream, so FRAMES_FOR_EVERY_VIEW frames are enough however slow each frame is.
+ * The charts ask for a frame up to CHART_REFRESH_MS after a snapshot (app/store/useThrottledApp.ts): they are
+ * not waited for here, so read a chart with a web-first assertion instead.
+ */
+export async function viewsCaughtUp(page: Page): Promise<void> {
+  await page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        let left = frames;
+        const next = (): void => {
+          left -= 1;
+          if (left <= 0) resolve();
+          else requestAnimationFrame(next);
+        };
+        requestAnimationFrame(next);
+      }),
+    FRAMES_FOR_EVERY_VIEW,
+  );
+}
