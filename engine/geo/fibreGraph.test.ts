@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalogRegions } from './catalog.ts';
 import { CABLE_WAYPOINTS, FIBRE_HUBS, FIBRE_SYSTEMS, LANDING_STATIONS } from './data/fibreNetwork.ts';
-import { buildFibreGraph, worldFibreGraph } from './fibreGraph.ts';
+import { buildFibreGraph, cheapestHubRoutes, worldFibreGraph, type FibreGraph, type GraphEdge } from './fibreGraph.ts';
+import { fibreFloorRttMs } from './fibre.ts';
 import { greatCircleKm } from './greatCircle.ts';
+import { FITTED_LATENCY_PARAMS, pathVia } from './rtt.ts';
 
 const { hubs, edges } = worldFibreGraph;
 
@@ -92,5 +94,138 @@ describe('building a fibre graph', () => {
     expect(() => buildFibreGraph(hubsById, {}, waypoints, [{ kind: 'land', note: 'x', path: ['a', 'w'] }])).toThrow(/start and end/);
     const badLanding = { l: { ...landings.l, backhaul: ['nowhere'] } };
     expect(() => buildFibreGraph(hubsById, badLanding, {}, [{ kind: 'sea', note: 'x', path: ['a', 'l'] }])).toThrow(/backhaul/);
+  });
+});
+
+/** The model's cost of an edge in ms (latencyModel.ts): fibre round trip over the route factors, plus a hop. */
+const { landFactor, seaFactor, hopMs } = FITTED_LATENCY_PARAMS;
+const edgeMs = (edge: GraphEdge): number => fibreFloorRttMs(edge.landKm * landFactor + edge.seaKm * seaFactor) + hopMs;
+
+/**
+ * Brute force, independent of cheapestHubRoutes: Bellman-Ford from `source` over directed arcs (an edge taken
+ * in one direction), where an arc may follow another unless it leaves down the backhaul the other came up.
+ * Returns, for a source hub, the cheapest cost to each hub.
+ */
+function bruteForceCosts(graph: FibreGraph, cost: (edge: GraphEdge) => number): (source: number) => number[] {
+  const arcs = graph.edges.flatMap((edge) => [
+    { from: edge.from, to: edge.to, leaving: edge.fromLanding, arriving: edge.toLanding, cost: cost(edge) },
+    { from: edge.to, to: edge.from, leaving: edge.toLanding, arriving: edge.fromLanding, cost: cost(edge) },
+  ]);
+  const arcsFrom = graph.hubs.map((_, h) => [...arcs.keys()].filter((b) => arcs[b]?.from === h));
+  return (source) => {
+    const arcDist = arcs.map((arc) => (arc.from === source ? arc.cost : Infinity));
+    // Relax every arc after every other until nothing changes (Bellman-Ford, with a queue of the arcs that changed).
+    const queue = [...(arcsFrom[source] ?? [])];
+    for (let head = 0; head < queue.length; head++) {
+      const a = queue[head] as number;
+      const arc = arcs[a] as (typeof arcs)[number];
+      for (const b of arcsFrom[arc.to] ?? []) {
+        const next = arcs[b] as (typeof arcs)[number];
+        if (arc.arriving !== undefined && next.leaving === arc.arriving) continue;
+        const d = (arcDist[a] as number) + next.cost;
+        if (d < (arcDist[b] as number) - 1e-12) {
+          arcDist[b] = d;
+          queue.push(b);
+        }
+      }
+    }
+    const costs = graph.hubs.map((_, h) => (h === source ? 0 : Infinity));
+    for (const [a, arc] of arcs.entries()) costs[arc.to] = Math.min(costs[arc.to] as number, arcDist[a] as number);
+    return costs;
+  };
+}
+
+/** The stops a route passes, in order: its hubs and the landing stations and hubs passed along its edges. */
+function stopsOf(graph: FibreGraph, from: number, edges: readonly number[]): string[] {
+  const stops = [graph.hubs[from]?.name as string];
+  let at = from;
+  for (const e of edges) {
+    const edge = graph.edges[e] as GraphEdge;
+    if (edge.from !== at && edge.to !== at) throw new Error(`edge ${edge.note} does not start at ${graph.hubs[at]?.name}`);
+    const step = edge.from === at ? edge.to : edge.from;
+    stops.push(...(edge.from === at ? edge.via : [...edge.via].reverse()), graph.hubs[step]?.name as string);
+    at = step;
+  }
+  return stops;
+}
+
+describe('the cheapest routes between hubs', () => {
+  // A small graph drawn so that the route back down a landing's backhaul is the cheapest walk: A and B are
+  // joined by two cables that land at L (backhauled to H), and by a land route through C.
+  //   A ---sea--- L ---sea--- B      L: landing, backhaul to H (half a degree north of L)
+  //   A ---land---- C ----land--- B
+  const hubsById = {
+    a: { name: 'A', lat: 0, lon: 0 },
+    h: { name: 'H', lat: 0.5, lon: 10 },
+    b: { name: 'B', lat: 0, lon: 20 },
+    c: { name: 'C', lat: -4, lon: 10 },
+  };
+  const landings = { l: { name: 'L', lat: 0, lon: 10, backhaul: ['h'], backhaulKind: 'land' as const } };
+  const graph = buildFibreGraph(hubsById, landings, {}, [
+    { kind: 'sea', note: 'cable 1', path: ['a', 'l'] },
+    { kind: 'sea', note: 'cable 2', path: ['l', 'b'] },
+    { kind: 'land', note: 'land route', path: ['a', 'c', 'b'] },
+  ]);
+  const km = (edge: GraphEdge): number => edge.landKm + edge.seaKm;
+
+  it('does not go up a landing backhaul and back down it, even when that walk is the cheapest', () => {
+    const index = (id: string): number => graph.hubs.findIndex((hub) => hub.id === id);
+    const routes = cheapestHubRoutes(graph, km);
+    // By hand: the walk A -> L -> H -> L -> B costs gc(A,L) + 2 gc(L,H) + gc(L,B), about 1112 + 111 + 1112 km;
+    // the land route A -> C -> B costs gc(A,C) + gc(C,B), about 2 x 1197 km, and is the cheapest allowed.
+    const walkKm = greatCircleKm(hubsById.a, landings.l) + 2 * greatCircleKm(landings.l, hubsById.h) + greatCircleKm(landings.l, hubsById.b);
+    const landKm = greatCircleKm(hubsById.a, hubsById.c) + greatCircleKm(hubsById.c, hubsById.b);
+    expect(walkKm).toBeLessThan(landKm);
+    expect(routes.costOf[index('a') * graph.hubs.length + index('b')]).toBeCloseTo(landKm, 6);
+    expect(stopsOf(graph, index('a'), routes.edgesOf(index('a'), index('b')))).toEqual(['A', 'C', 'B']);
+    // Going up the backhaul to H and stopping there is allowed.
+    expect(stopsOf(graph, index('a'), routes.edgesOf(index('a'), index('h')))).toEqual(['A', 'L', 'H']);
+    expect(routes.costOf[index('b') * graph.hubs.length + index('a')]).toBe(routes.costOf[index('a') * graph.hubs.length + index('b')]);
+  });
+
+  it('matches a brute force for every pair of hubs of the world graph, along routes that pass no stop twice', () => {
+    const graph = worldFibreGraph;
+    const n = graph.hubs.length;
+    const routes = cheapestHubRoutes(graph, edgeMs);
+    const wrongCost: string[] = [];
+    const wrongRoute: string[] = [];
+    const repeated: string[] = [];
+    const bruteForce = bruteForceCosts(graph, edgeMs);
+    for (let i = 0; i < n; i++) {
+      const expected = bruteForce(i);
+      for (let j = 0; j < n; j++) {
+        const label = `${graph.hubs[i]?.name} - ${graph.hubs[j]?.name}`;
+        const costMs = routes.costOf[i * n + j] as number;
+        if (!(Math.abs(costMs - (expected[j] as number)) < 1e-9)) wrongCost.push(`${label}: ${costMs} ms, brute force ${expected[j]} ms`);
+        // The route given is the route costed: its edges, end to end, from i to j, add up to the cost.
+        const edges = routes.edgesOf(i, j);
+        const stops = stopsOf(graph, i, edges);
+        const routeMs = edges.reduce((sum, e) => sum + edgeMs(graph.edges[e] as GraphEdge), 0);
+        if (stops.at(-1) !== graph.hubs[j]?.name || !(Math.abs(routeMs - costMs) < 1e-9)) wrongRoute.push(`${label}: ${stops.join(' > ')} (${routeMs} ms)`);
+        if (new Set(stops).size !== stops.length) repeated.push(stops.join(' > '));
+      }
+    }
+    expect(wrongCost).toEqual([]);
+    expect(wrongRoute).toEqual([]);
+    expect(repeated).toEqual([]);
+  });
+
+  // Regression test; this was a bug: a plain next-hop table over hubs sent Manama to Tel Aviv
+  // "Dammam > Riyadh > Jeddah > Zafarana > Alexandria > Catania > Rome > Catania > Tel Aviv" (docs/latency-model.md),
+  // and 193 pairs of catalogue regions likewise passed Catania, Genoa, Bude or Virginia Beach twice.
+  it('never passes a stop twice between catalogue regions (Manama to Tel Aviv passes Catania once)', () => {
+    const manama = { lat: 26.23, lon: 50.59 };
+    const telAviv = { lat: 32.09, lon: 34.78 };
+    const route = pathVia(manama, telAviv);
+    expect(route.filter((stop) => stop === 'Catania')).toHaveLength(1);
+    expect(route).toContain('Rome'); // through Europe, as AWS measures it (115 ms for 1,700 km)
+    const repeated: string[] = [];
+    for (const [i, a] of catalogRegions.entries()) {
+      for (const b of catalogRegions.slice(i + 1)) {
+        const stops = pathVia(a, b);
+        if (new Set(stops).size !== stops.length) repeated.push(`${a.id} - ${b.id}: ${stops.join(' > ')}`);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@
  * - access(x, h): the great circle from x to hub h times landFactor (local fibre is terrestrial), as fibre
  *   round-trip time. A point attaches to its attachCount nearest hubs that lie within attachSlackKm of the
  *   nearest one.
- * - path(i, j): the cheapest chain of edges (an edge is one system between two of its stops, fibreGraph.ts), each
+ * - path(i, j): the cheapest chain of edges (an edge is one system between two of its stops, fibreGraph.ts) that
+ *   never goes up a landing's backhaul and straight back down it (fibreGraph.ts cheapestHubRoutes), each
  *   costing its route length (great circle through its waypoints) times landFactor or seaFactor as fibre
  *   round-trip time, plus hopMs: so hopMs is charged per system used, for the switching between systems and the
  *   detours finer than the graph.
@@ -17,7 +18,7 @@
  * Every factor is at least 1 and every cost non-negative, so no estimate is below the fibre floor.
  */
 import { fibreFloorRttMs } from './fibre.ts';
-import type { FibreGraph, GraphEdge, GraphHub } from './fibreGraph.ts';
+import { cheapestHubRoutes, type FibreGraph, type GraphEdge, type GraphHub } from './fibreGraph.ts';
 import { EARTH_RADIUS_KM, greatCircleKm, type LatLon } from './greatCircle.ts';
 
 /**
@@ -71,7 +72,7 @@ const RAD = Math.PI / 180;
 const EARTH_DIAMETER_KM = 2 * EARTH_RADIUS_KM;
 const RTT_MS_PER_KM = fibreFloorRttMs(1);
 
-/** Builds the model: all-pairs shortest paths between hubs (Floyd-Warshall, O(n^3) once), then O(k^2) a query. */
+/** Builds the model: the cheapest routes between all hubs (fibreGraph.ts cheapestHubRoutes, once), then O(k^2) a query. */
 export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams): LatencyModel {
   for (const [name, factor] of [['landFactor', params.landFactor], ['seaFactor', params.seaFactor]] as const) {
     if (!(factor >= 1)) throw new Error(`${name} must be at least 1 (fibre is never shorter than the great circle), got ${factor}`);
@@ -80,38 +81,8 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
   if (!(params.attachCount >= 1 && params.attachSlackKm >= 0 && params.directKm > 0)) throw new Error('invalid attachment parameters');
 
   const n = graph.hubs.length;
-  const pathMs = new Float64Array(n * n).fill(Infinity);
-  const next = new Int32Array(n * n).fill(-1);
-  /** The cheapest edge between two adjacent hubs, for naming what a path passes on the way. */
-  const edgeBetween = new Int32Array(n * n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    pathMs[i * n + i] = 0;
-    next[i * n + i] = i;
-  }
-  for (const [e, edge] of graph.edges.entries()) {
-    const costMs = fibreFloorRttMs(edge.landKm * params.landFactor + edge.seaKm * params.seaFactor) + params.hopMs;
-    if (costMs < (pathMs[edge.from * n + edge.to] as number)) {
-      edgeBetween[edge.from * n + edge.to] = e;
-      edgeBetween[edge.to * n + edge.from] = e;
-      pathMs[edge.from * n + edge.to] = costMs;
-      pathMs[edge.to * n + edge.from] = costMs;
-      next[edge.from * n + edge.to] = edge.to;
-      next[edge.to * n + edge.from] = edge.from;
-    }
-  }
-  for (let k = 0; k < n; k++) {
-    for (let i = 0; i < n; i++) {
-      const ik = pathMs[i * n + k] as number;
-      if (ik === Infinity) continue;
-      for (let j = 0; j < n; j++) {
-        const viaK = ik + (pathMs[k * n + j] as number);
-        if (viaK < (pathMs[i * n + j] as number)) {
-          pathMs[i * n + j] = viaK;
-          next[i * n + j] = next[i * n + k] as number;
-        }
-      }
-    }
-  }
+  const routes = cheapestHubRoutes(graph, (edge) => fibreFloorRttMs(edge.landKm * params.landFactor + edge.seaKm * params.seaFactor) + params.hopMs);
+  const pathMs = routes.costOf;
 
   // Unit vectors of the hubs: the nearest hub by the largest dot product, without a haversine per hub.
   const unit = new Float64Array(n * 3);
@@ -233,9 +204,10 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
       const [from, to] = ends;
       if (from < 0 || directMs(chordKm(chordSquared(attachA, attachB))) <= ms) return [];
       const names = [(graph.hubs[from] as GraphHub).name];
-      for (let at = from; at !== to; ) {
-        const step = next[at * n + to] as number;
-        const edge = graph.edges[edgeBetween[at * n + step] as number] as GraphEdge;
+      let at = from;
+      for (const e of routes.edgesOf(from, to)) {
+        const edge = graph.edges[e] as GraphEdge;
+        const step = edge.from === at ? edge.to : edge.from;
         names.push(...(edge.from === at ? edge.via : [...edge.via].reverse()), (graph.hubs[step] as GraphHub).name);
         at = step;
       }
