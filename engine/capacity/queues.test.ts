@@ -88,6 +88,43 @@ describe('serverCount and the log-normal service shape', () => {
     expect(serverCount(1, 0.001)).toBe(1);
   });
 
+  // The count is rounded to the nearest whole server. Each case below is worked by hand: capacity x mean service
+  // is 2.4 (nearest 2; rounding up would give 3) or 2.6 (nearest 3; rounding down would give 2), and the 0.5 cases
+  // round half up as Math.round does.
+  it('rounds capacity x mean service to the nearest whole server, neither up nor down', () => {
+    expect(serverCount(1000, 0.0024)).toBe(2); // 2.4 servers
+    expect(serverCount(1000, 0.0026)).toBe(3); // 2.6
+    expect(serverCount(500, 0.0093)).toBe(5); // 4.65
+    expect(serverCount(400, 0.0111)).toBe(4); // 4.44
+    expect(serverCount(2000, 0.00125)).toBe(3); // 2.5, half up
+    expect(serverCount(100, 0.004)).toBe(1); // 0.4 rounds to 0, and a region has at least one server
+  });
+
+  it('sizes a region queue to those servers, and stretches service so that they deliver its capacity', () => {
+    for (const model of ['exact', 'fluid'] as const) {
+      const create = model === 'exact' ? createExactQueues : createFluidQueues;
+      // 1000 qps at 2.4 ms: 2 servers, each busy 2.4 ms x (2 / 2.4) per request, so 2 / 2 ms = 1000 qps.
+      const low = create({ capacityQps: [1000], meanServiceS: [0.0024], shed: false, timeoutS: 2 });
+      expect(low.stretchOf(0), model).toBeCloseTo(2 / 2.4, 12);
+      // 1000 qps at 2.6 ms: 3 servers, stretch 3 / 2.6.
+      const high = create({ capacityQps: [1000], meanServiceS: [0.0026], shed: false, timeoutS: 2 });
+      expect(high.stretchOf(0), model).toBeCloseTo(3 / 2.6, 12);
+      // A capacity change resizes by the same rounding: 500 qps at 2.6 ms is 1.3, so 1 server.
+      high.setCapacity(0, 500, 0);
+      expect(high.stretchOf(0), model).toBeCloseTo(1 / 1.3, 12);
+    }
+  });
+
+  it('serves as many requests at once as it has whole servers (exact)', () => {
+    // Requests arriving together, each busy 10 ms: the first c start at once, the next waits for a server.
+    const startsOf = (meanServiceS: number, arrivals: number): number[] => {
+      const queues = createExactQueues({ capacityQps: [1000], meanServiceS: [meanServiceS], shed: false, timeoutS: 2 });
+      return Array.from({ length: arrivals }, () => queues.admit(0, 0, 0.01, 1, createRandom(1)));
+    };
+    expect(startsOf(0.0024, 3)).toEqual([0, 0, 0.01]); // 2 servers
+    expect(startsOf(0.0026, 4)).toEqual([0, 0, 0, 0.01]); // 3 servers
+  });
+
   it('uses the log-normal moments of its sigma', () => {
     expect(LOGNORMAL_MEAN_OVER_MEDIAN).toBeCloseTo(Math.exp(SERVICE_SIGMA ** 2 / 2), 12);
     expect(SERVICE_CV2).toBeCloseTo(Math.exp(SERVICE_SIGMA ** 2) - 1, 12);
