@@ -13,6 +13,9 @@ async function started(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
   await expect(page.getByTestId('read-p50-berlin')).toHaveText(/^\d+$/);
+  // The Health tab's charts have drawn the stream (each redraws a moment after the snapshots: useThrottledApp).
+  await expect(page.getByTestId('availability-series-berlin')).toHaveAttribute('d', /^M.+L/);
+  await expect(page.getByTestId('load-series-us-east').locator('path').last()).toHaveAttribute('d', /^M.+L/);
   await expect(page.getByRole('heading', { name: 'Faults' })).toBeVisible();
   // Paused, so the page holds still while axe reads it.
   await page.getByRole('button', { name: 'Pause' }).click();

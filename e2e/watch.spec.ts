@@ -177,27 +177,30 @@ test('a compliance violation names its data and route, and pointing at it rings 
   expect(errors).toEqual([]);
 });
 
-test('every Watch tab reads well in both themes (no serious WCAG A/AA issue), and marks stand still under reduced motion', async ({ page }) => {
-  const errors = watchErrors(page);
-  const scenario: ScenarioInput = {
-    ...defaultScenario,
-    name: 'Active-active with a failure and a partition',
-    data: { topology: 'active-active', replication: 'async', conflict: 'lww', reads: 'session', datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction', pinned: false }] },
-    faults: [
-      { kind: 'region-down', atS: 30, region: 'eu-west' },
-      { kind: 'partition', atS: 35, from: 'us-east', to: 'ap-northeast', direction: 'both' },
-    ],
-  };
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  await page.goto(hashOf(scenario));
-  // Under reduced motion a flowing link is a still dotted line, and nothing of ours animates.
-  await expect(page.getByTestId('flow:us-east:eu-west')).toHaveClass('flow-link__still');
-  expect(await page.locator('.flow-dot').count()).toBe(0);
-  await page.getByLabel('Speed').selectOption('60');
-  await expect(page.getByTestId('arc:berlin:us-east')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('link:us-east:ap-northeast')).toHaveAttribute('data-partitioned', 'true');
-  await page.getByRole('button', { name: 'Pause' }).click();
-  for (const theme of ['light', 'dark'] as const) {
+for (const theme of ['light', 'dark'] as const) {
+  test(`every Watch tab reads well in the ${theme} theme (no serious WCAG A/AA issue), and marks stand still under reduced motion`, async ({ page }) => {
+    // Five axe passes over the panel, seconds of CPU each (the Data tab's lists the most) on a shared machine: one
+    // theme per test, and the time a slow test gets.
+    test.slow();
+    const errors = watchErrors(page);
+    const scenario: ScenarioInput = {
+      ...defaultScenario,
+      name: 'Active-active with a failure and a partition',
+      data: { topology: 'active-active', replication: 'async', conflict: 'lww', reads: 'session', datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction', pinned: false }] },
+      faults: [
+        { kind: 'region-down', atS: 30, region: 'eu-west' },
+        { kind: 'partition', atS: 35, from: 'us-east', to: 'ap-northeast', direction: 'both' },
+      ],
+    };
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(hashOf(scenario));
+    // Under reduced motion a flowing link is a still dotted line, and nothing of ours animates.
+    await expect(page.getByTestId('flow:us-east:eu-west')).toHaveClass('flow-link__still');
+    expect(await page.locator('.flow-dot').count()).toBe(0);
+    await page.getByLabel('Speed').selectOption('60');
+    await expect(page.getByTestId('arc:berlin:us-east')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('link:us-east:ap-northeast')).toHaveAttribute('data-partitioned', 'true');
+    await page.getByRole('button', { name: 'Pause' }).click();
     if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     for (const name of ['Health', 'Replication', 'Failover', 'Data', 'Cost']) {
@@ -213,9 +216,9 @@ test('every Watch tab reads well in both themes (no serious WCAG A/AA issue), an
         .map((v) => `${theme} ${name}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       expect(serious).toEqual([]);
     }
-  }
-  expect(errors).toEqual([]);
-});
+    expect(errors).toEqual([]);
+  });
+}
 
 test('scrubbing the run back and forth brings the panels to that moment (the report comes with the replay)', async ({ page }) => {
   const errors = watchErrors(page);
