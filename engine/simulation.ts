@@ -193,8 +193,8 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
 
   /**
    * Outcomes recorded ahead of the clock (see `run`) stand only if no region goes dark before their answers have
-   * left: `promisedS` is the latest moment such an outcome relies on, and `darkTimesS` the scheduled region
-   * failures still ahead (ascending), which bound it.
+   * left and their replicas' acknowledgements have come: `promisedS` is the latest moment such an outcome relies
+   * on, and `darkTimesS` the scheduled region failures and partitions still ahead (ascending), which bound it.
    */
   let promisedS = 0;
   let darkTimesS: number[] = [];
@@ -222,7 +222,7 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
         atS = injectS;
       }
       queue.push(atS, { kind: 'fault', index, generation: faultGeneration });
-      if (fault.kind === 'region-down') darkTimes.push(atS);
+      if (fault.kind === 'region-down' || fault.kind === 'partition') darkTimes.push(atS);
     });
     darkTimesS = darkTimes.sort((a, b) => a - b);
     nextDark = 0;
@@ -282,6 +282,9 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
 
   const onComplete = (flight: InFlight): void => {
     const { journey, population } = flight;
+    // A timeout found late (a write whose commit came after its client gave up) is the client's news now: a retry
+    // starts from now, never in the past.
+    if (journey.atS < timeS) journey.atS = timeS;
     if (!carryOver(flight) && journey.ok) journey.entry = -1; // served by a region that no longer exists
     const darkOnTheWay = journey.ok && journey.entry >= 0 && !answerLeftInTime(conditions, journey);
     if (darkOnTheWay || (journey.ok && journey.write >= 0 && journey.writeOwner === data && !acksArrived(data, journey))) {

@@ -89,21 +89,28 @@ export class ConflictTracker {
     const commitS = pool.commitS[w] as number;
     const weight = pool.weight[w] as number;
     const lww = this.data.conflict === 'lww';
+    // Synchronous replication orders concurrent commits (each waits for the other's replica): none is dropped.
+    const ordered = this.data.replication === 'sync';
+    let concurrentTopStampS = Number.NEGATIVE_INFINITY;
     this.keys.forEachMissing(slot, region, commitS, (other) => {
       const pair = weight * (pool.weight[other] as number);
       this.concurrentPairs += pair;
+      concurrentTopStampS = Math.max(concurrentTopStampS, pool.stampS[other] as number);
       if (!lww) {
         this.mergedPairs += pair;
         this.example(w, other, false);
         return;
       }
+      if (ordered) return;
       // This write had not seen `other`, nor `other` this one: the greater timestamp discards the other.
       const mine = pool.stampS[w] as number;
       const theirs = pool.stampS[other] as number;
       if (mine > theirs || (mine === theirs && region > (pool.region[other] as number))) this.discard(other, w);
     });
-    if (lww && !this.keys.raiseStamp(slot, w)) {
-      // A write that committed before this one carries a greater timestamp: this one never shows anywhere.
+    const topStampS = this.keys.maxStampS[slot] as number;
+    if (lww && !this.keys.raiseStamp(slot, w) && !(ordered && concurrentTopStampS >= topStampS)) {
+      // A write that committed before this one carries a greater timestamp (under sync: one it had seen): this
+      // one never shows anywhere.
       this.discardAtCommit(slot, w);
     }
   }

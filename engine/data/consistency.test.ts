@@ -24,7 +24,9 @@ describe('read consistency', () => {
     const report = runScenario(hotKeys('eventual'));
     expect(report.reads.staleRatio).toBeGreaterThan(0.05);
     expect(report.reads.stalenessP99Ms).toBeGreaterThan(30);
-    expect(report.reads.violations.readYourWrites).toBeGreaterThan(100); // Berlin writes in the US, reads in Dublin
+    // Berlin writes in the US and reads in Dublin: a read sent just after the write's answer arrives (the answer
+    // crossed the Atlantic as the write did, but the write may wait up to a 10-ms batch) can miss it.
+    expect(report.reads.violations.readYourWrites).toBeGreaterThan(0);
     expect(report.reads.forwarded).toBe(0);
   });
 

@@ -41,7 +41,7 @@ describe('replica convergence in a run', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 5, max: 30 }), fc.integer({ min: 1, max: 20 }), fc.constantFrom(...rules), (seed, cutS, lengthS, rule) => {
         const report = runScenario(scenario(partitionThenHeal(cutS, cutS + lengthS), rule, seed));
-        expect(report.conflicts.concurrent).toBeGreaterThan(0); // the partition made the replicas disagree...
+        expect(report.conflicts.concurrentPairs).toBeGreaterThan(0); // the partition made the replicas disagree...
         expect(report.convergence.trackedKeys).toBe(50);
         expect(report.convergence.divergentAfterDelivery).toBe(0); // ...and they agree once replication catches up
       }),

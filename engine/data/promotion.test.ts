@@ -46,8 +46,8 @@ describe('active-passive promotion', () => {
     const fenced = primaryFails({ fencing: true }, back, 150);
     expect(unfenced.report.failovers[0]?.splitBrainAtS).toBe(70);
     expect(fenced.report.failovers[0]?.splitBrainAtS).toBeNull();
-    expect(unfenced.report.conflicts.concurrent).toBeGreaterThan(10);
-    expect(fenced.report.conflicts.concurrent).toBe(0);
+    expect(unfenced.report.conflicts.concurrentPairs).toBeGreaterThan(10);
+    expect(fenced.report.conflicts.concurrentPairs).toBe(0);
   });
 });
 

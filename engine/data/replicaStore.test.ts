@@ -1,6 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReplicaStore, type MergeKind, type ReplicatedWrite } from './replicaStore.ts';
+import { ReplicaStore, type MergeKind } from './replicaStore.ts';
+import { WritePool } from './writePool.ts';
+
+interface Written {
+  readonly key: number;
+  readonly region: number;
+  readonly stampS: number;
+  readonly version: number;
+  readonly weight: number;
+  readonly slot: number;
+}
+
+/** A write in a pool of its own: the store reads writes from pool slots. */
+function commitTo(pool: WritePool, write: Omit<Written, 'slot'>): number {
+  const w = pool.allocate();
+  pool.key[w] = write.key;
+  pool.region[w] = write.region;
+  pool.stampS[w] = write.stampS;
+  pool.version[w] = write.version;
+  pool.weight[w] = write.weight;
+  pool.applyAtS.fill(0, w * pool.regionCount, (w + 1) * pool.regionCount);
+  return w;
+}
 
 const R = 3;
 const KEYS = 3;
@@ -14,23 +36,24 @@ const KINDS: MergeKind[] = ['lww', 'counter', 'set', 'mv-register', 'max', 'regi
  */
 function runSystem(kind: MergeKind, steps: readonly { write: boolean; region: number; to: number; key: number; stampS: number }[]) {
   const store = new ReplicaStore(R, kind);
-  const queues: ReplicatedWrite[][] = Array.from({ length: R * R }, () => []);
-  const writes: ReplicatedWrite[] = [];
+  const pool = new WritePool(R, kind === 'mv-register');
+  const queues: number[][] = Array.from({ length: R * R }, () => []);
+  const writes: Written[] = [];
   let version = 1;
-  const applyAt = new Float64Array(R);
   for (const step of steps) {
     if (step.write) {
-      const write: ReplicatedWrite = { key: step.key, region: step.region, stampS: step.stampS, version: version++, weight: 1 + (version % 3), seq: 0 };
-      store.onCommit(write, applyAt);
-      store.apply(step.region, write);
-      writes.push(write);
-      for (let to = 0; to < R; to++) if (to !== step.region) queues[step.region * R + to]!.push(write);
+      const fields = { key: step.key, region: step.region, stampS: step.stampS, version: version++, weight: 1 + (version % 3) };
+      const w = commitTo(pool, fields);
+      store.onCommit(pool, w);
+      store.apply(step.region, pool, w);
+      writes.push({ ...fields, slot: w });
+      for (let to = 0; to < R; to++) if (to !== step.region) queues[step.region * R + to]!.push(w);
     } else {
       const head = queues[step.region * R + step.to]?.shift();
-      if (head && step.to !== step.region) store.apply(step.to, head);
+      if (head !== undefined && step.to !== step.region) store.apply(step.to, pool, head);
     }
   }
-  for (let i = 0; i < queues.length; i++) for (const write of queues[i]!) store.apply(i % R, write);
+  for (let i = 0; i < queues.length; i++) for (const w of queues[i]!) store.apply(i % R, pool, w);
   return { store, writes };
 }
 
@@ -111,8 +134,8 @@ describe('replica values', () => {
 
   it('stops tracking new keys once its memory budget is spent', () => {
     const store = new ReplicaStore(25, 'mv-register');
-    const applyAt = new Float64Array(25);
-    for (let key = 0; key < 1000; key++) store.onCommit({ key, region: 0, stampS: 0, version: key + 1, weight: 1, seq: 0 }, applyAt);
+    const pool = new WritePool(25, true);
+    for (let key = 0; key < 1000; key++) store.onCommit(pool, commitTo(pool, { key, region: 0, stampS: 0, version: key + 1, weight: 1 }));
     expect(store.trackedKeys).toBeGreaterThan(100);
     expect(store.trackedKeys).toBeLessThan(1000);
   });

@@ -49,10 +49,10 @@ export function generateCase(seed: number): FuzzCase {
     id: `u${u}`,
     lat: round(between(rng, -50, 65), 0.01),
     lon: round(between(rng, -170, 175), 0.01),
-    qps: round(between(rng, 5, 120)),
+    qps: round(between(rng, 5, 80)),
     writeRatio: round(pick(rng, [0, 0.1, 0.3, 0.5, 1]) as number, 0.01),
   }));
-  const durationS = round(between(rng, 20, 60));
+  const durationS = round(between(rng, 15, 40));
   const topology = pick(rng, ['active-passive', 'active-active', 'home-region'] as const);
   const replication = pick(rng, ['sync', 'semi-sync', 'async'] as const);
   const conflict = pick(rng, ['lww', 'lww', 'crdt', 'app-merge'] as const);
