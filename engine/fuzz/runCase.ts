@@ -2,14 +2,18 @@
  * One fuzz case: run it with a trace (applying its live edit at its time), check every invariant, and shrink a
  * failing one to a smaller scenario that still breaks the same invariant.
  */
+import type { Report } from '../report.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { createSimulation } from '../simulation.ts';
 import type { FuzzCase } from './generate.ts';
 import { checkRun, Trace, type Violation } from './invariants.ts';
 
-/** Runs a case and returns the invariants it breaks (none: it is clean). */
-export function runCase(fuzzCase: FuzzCase): Violation[] {
+/**
+ * Runs a case and returns the invariants it breaks (none: it is clean). `tamper` (tests only) changes the report
+ * before it is checked, to show that a wrong number is caught.
+ */
+export function runCase(fuzzCase: FuzzCase, tamper: (report: Report) => Report = (r) => r): Violation[] {
   const parsed = parseScenario(fuzzCase.scenario);
   if (!parsed.ok) return [{ invariant: 'generated scenario is valid', detail: JSON.stringify(parsed.issues.slice(0, 3)) }];
   let scenario = parsed.scenario;
@@ -25,7 +29,7 @@ export function runCase(fuzzCase: FuzzCase): Violation[] {
     scenario = edited.scenario;
   }
   simulation.advanceTo(scenario.durationS);
-  const report = simulation.report();
+  const report = tamper(simulation.report());
   return checkRun(scenario, report, trace, { readsMode, hadEdit: fuzzCase.edit !== null });
 }
 
