@@ -2,10 +2,12 @@
  * What a run costs, in US dollars, from what it did: compute for the capacity each region kept provisioned (the
  * idle share of it shown apart: what standby capacity costs), replication traffic between regions priced by
  * route, replication between zones inside each region, and internet egress of the answers to users. Prices are
- * public list-price magnitudes (AWS, 2025: ../shared/data/README.md) and every one is a scenario knob.
+ * public list-price magnitudes (AWS, 2025: ../shared/data/README.md); transfer between regions follows each
+ * provider's price list (transferPrices.ts). Every price is a scenario knob.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../world.ts';
+import { pricedEnd, pricedTransferUsdPerGb, type PricedEnd } from './transferPrices.ts';
 
 export interface CostBreakdown {
   /** Compute for the capacity that served requests. */
@@ -30,19 +32,6 @@ export interface CostReport {
 }
 
 const GB = 1e9;
-
-/**
- * List price per GB out of a region to another region, by where the sender is: about $0.02 in North America and
- * Europe, $0.09 in Asia-Pacific, $0.14 in South America, Africa and the Middle East (AWS magnitudes).
- */
-export function transferUsdPerGb(lat: number, lon: number): number {
-  const southAmerica = lat < 13 && lon > -82 && lon < -34;
-  const africaOrMiddleEast = lat < 38 && lon > -18 && lon < 60 && !(lat > 30 && lon < 36);
-  const asiaPacific = lon >= 60 || lon < -150 || (lat < -10 && lon > 110);
-  if (southAmerica || africaOrMiddleEast) return 0.14;
-  if (asiaPacific) return 0.09;
-  return 0.02;
-}
 
 export interface CostInputs {
   readonly scenario: Scenario;
@@ -74,17 +63,19 @@ export function computeCost(input: CostInputs): CostReport {
   }
   const R = world.regions.length;
   const bytesPerWrite = scenario.workload.writeBytes * (1 - prices.replicationCompression);
+  const catalogOf = new Map(scenario.regions.map((region) => [region.id, region.catalog]));
+  const ends = world.regions.map((region) => pricedEnd({ catalog: catalogOf.get(region.id), lat: region.lat, lon: region.lon }));
   let transferBytes = 0;
   let replicationUsd = 0;
   for (let from = 0; from < R; from++) {
-    const region = world.regions[from];
-    if (!region) continue;
-    const perGb = prices.transferUsdPerGb ?? transferUsdPerGb(region.lat, region.lon);
+    const sender = ends[from];
+    if (!sender) continue;
     for (let to = 0; to < R; to++) {
       if (to === from) continue;
       const bytes = input.replicatedWrites(from, to) * bytesPerWrite;
+      if (bytes === 0) continue;
       transferBytes += bytes;
-      replicationUsd += (bytes / GB) * perGb;
+      replicationUsd += (bytes / GB) * (prices.transferUsdPerGb ?? pricedTransferUsdPerGb(sender, ends[to] as PricedEnd));
     }
   }
   const interZoneUsd = ((input.committedWrites * bytesPerWrite * (prices.zonesPerRegion - 1)) / GB) * prices.interZoneUsdPerGb;
