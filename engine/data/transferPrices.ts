@@ -131,6 +131,7 @@ export interface PricedEnd {
   readonly area: PriceArea;
 }
 
+/** Resolves a transfer end: its catalogue entry, and its area from the table or, for a custom region, its position. */
 export function pricedEnd(end: TransferEnd): PricedEnd {
   const region = end.catalog !== undefined ? findCatalogRegion(end.catalog) : undefined;
   const area = (region !== undefined ? CATALOGUE_PRICE_AREAS[region.id] : undefined) ?? priceAreaAt(end.lat, end.lon);
@@ -144,6 +145,7 @@ function byArea(prices: Readonly<Record<PriceArea, AreaPrices>>, from: PriceArea
 /** GCP's surcharge applies to or from Oceania and Jakarta. */
 const gcpFar = (end: PricedEnd): boolean => end.area === 'oceania' || (end.region !== undefined && GCP_FAR_REGIONS.has(end.region.id));
 
+/** transferUsdPerGb for ends already resolved (computeCost prices every pair of a world each window). */
 export function pricedTransferUsdPerGb(from: PricedEnd, to: PricedEnd): number {
   const sender = from.region;
   if (sender === undefined) return CUSTOM_AREA_USD_PER_GB[from.area];

@@ -9,7 +9,8 @@
  *   hubs, and paths may change system at a hub.
  * - A landing station is where a cable comes ashore without being switched there (Bude, Virginia Beach): a
  *   path along the cable passes it by, or leaves the cable there for the landing's backhaul hub (Bude to
- *   London), but cannot jump from one cable to another at the beach.
+ *   London), but cannot jump from one cable to another at the beach, nor through a detour up the backhaul and
+ *   straight back down it (fibreGraph.ts cheapestHubRoutes).
  * - A waypoint is geometry only (a strait, a cape): it bends a cable's route.
  * - A system is one real cable or terrestrial route, or a bundle of parallel ones along the same corridor. Its
  *   `path` is a chain of hubs, landing stations and waypoints; its length between two stops is the sum of the
