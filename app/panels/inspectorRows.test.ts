@@ -44,7 +44,7 @@ describe('ledger, reads and compliance rows', () => {
   });
 
   it('flags stale reads and broken session guarantees', () => {
-    const figures = readFigures({ staleRatio: 0.0123, stalenessP99Ms: 85.4, violations: { readYourWrites: 3, monotonicReads: 0 }, forwarded: 10 });
+    const figures = readFigures({ staleRatio: 0.0123, stalenessP50Ms: 0, stalenessP99Ms: 85.4, stalenessMaxMs: 120, byMode: [], violations: { readYourWrites: 3, monotonicReads: 0 }, forwarded: 10 });
     expect(figures.map((f) => [f.key, f.value, f.warn])).toEqual([
       ['stale', '1.2%', true],
       ['p99', '85 ms', true],

@@ -21,7 +21,7 @@ function bucketOf(ms: number): number {
 }
 
 export class LatencyHistogram {
-  private readonly pages: (Float64Array | undefined)[] = new Array(PAGES);
+  private readonly pages: (Float64Array | undefined)[] = Array.from({ length: PAGES }, () => undefined);
   private total = 0;
 
   get count(): number {
