@@ -104,7 +104,7 @@ export const CostSchema = z
       .describe('Compute price per QPS of provisioned capacity per hour, USD (about $0.20 an hour for an instance serving 500 QPS).'),
     transferUsdPerGb: between(0, 10)
       .optional()
-      .describe('Price per GB between regions, USD; by default by the sender\'s area: $0.02 North America and Europe, $0.09 Asia-Pacific, $0.14 South America, Africa, Middle East.'),
+      .describe('One price per GB for every link between regions, USD; by default each link is priced by its provider\'s table (AWS: the sender\'s published inter-region rate; engine/data/transferPrices.ts).'),
     interZoneUsdPerGb: between(0, 10).default(0.01).describe('Price per GB between zones of a region, USD.'),
     zonesPerRegion: z.int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3).describe('Zones each write is copied to inside its region.'),
     egressUsdPerGb: between(0, 10).default(0.09).describe('Internet egress price per GB, USD.'),
