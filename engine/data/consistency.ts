@@ -62,15 +62,16 @@ export interface ReadDecision {
 const LOCAL: ReadDecision = { forwardTo: -1 };
 
 export class ReadConsistency {
-  private readonly sessions = new Map<number, Session>();
+  /** Per population index. */
+  private readonly sessions: (Session | undefined)[] = [];
   reads = 0;
   stale = 0;
   forwarded = 0;
   readYourWritesViolations = 0;
   monotonicViolations = 0;
-  readonly staleness = new LatencyHistogram();
   stalenessMaxMs = 0;
-  readonly byMode = new Map<ReadMode, ModeReads>();
+  /** Per read mode, in READ_MODES order. */
+  private readonly modes: ModeReads[] = READ_MODES.map(() => new ModeReads());
   private readonly decisions: ReadDecision[];
 
   constructor(
@@ -78,8 +79,8 @@ export class ReadConsistency {
     private data: Scenario['data'],
     private readonly pool: WritePool,
     private readonly keys: KeyState,
-    /** Whether region r is a replica of the key's latest write (data placement may keep it out). */
-    private readonly holds: (key: number, user: number, r: number) => boolean,
+    /** Whether region r is a replica of the key's latest write (data placement may keep it out); null: all are. */
+    private readonly holds: ((key: number, user: number, r: number) => boolean) | null,
     private readonly observer?: SimulationObserver,
   ) {
     this.decisions = world.regions.map((_, r) => ({ forwardTo: r }));
@@ -92,7 +93,6 @@ export class ReadConsistency {
     this.forwarded += previous.forwarded;
     this.readYourWritesViolations += previous.readYourWritesViolations;
     this.monotonicViolations += previous.monotonicViolations;
-    this.staleness.merge(previous.staleness);
     this.stalenessMaxMs = Math.max(this.stalenessMaxMs, previous.stalenessMaxMs);
     for (const [mode, theirs] of previous.byMode) {
       const mine = this.modeReads(mode);
@@ -110,16 +110,23 @@ export class ReadConsistency {
   }
 
   private modeReads(mode: ReadMode): ModeReads {
-    let reads = this.byMode.get(mode);
-    if (!reads) {
-      reads = new ModeReads();
-      this.byMode.set(mode, reads);
-    }
-    return reads;
+    return this.modes[READ_MODES.indexOf(mode)] as ModeReads;
+  }
+
+  /** Reads per read mode that had any. */
+  get byMode(): Map<ReadMode, ModeReads> {
+    return new Map(READ_MODES.map((mode, i) => [mode, this.modes[i] as ModeReads] as const).filter(([, reads]) => reads.reads > 0));
+  }
+
+  /** Staleness over every read, whatever its mode. */
+  get staleness(): LatencyHistogram {
+    const all = new LatencyHistogram();
+    for (const reads of this.modes) all.merge(reads.staleness);
+    return all;
   }
 
   private session(u: number): Session {
-    let session = this.sessions.get(u);
+    let session = this.sessions[u];
     if (!session) {
       session = {
         writeKeys: new Float64Array(SESSION_SLOTS).fill(-1),
@@ -129,7 +136,7 @@ export class ReadConsistency {
         readKeys: new Float64Array(SESSION_SLOTS).fill(-1),
         readSeenS: new Float64Array(SESSION_SLOTS),
       };
-      this.sessions.set(u, session);
+      this.sessions[u] = session;
     }
     return session;
   }
@@ -171,7 +178,7 @@ export class ReadConsistency {
     if (slot >= 0) {
       const latestCommitS = this.keys.latestCommitS[slot] as number;
       const latestRegion = this.keys.latestRegion[slot] as number;
-      if (latestCommitS <= nowS && latestRegion !== entry && !this.holds(key, this.keys.latestUser[slot] as number, entry)) {
+      if (this.holds && latestCommitS <= nowS && latestRegion !== entry && !this.holds(key, this.keys.latestUser[slot] as number, entry)) {
         seenUpToS = latestCommitS; // not a replica of this data: it has none of it (at least the latest is missing)
       } else {
         const oldest = this.keys.oldestMissing(slot, entry, nowS);
@@ -234,7 +241,6 @@ export class ReadConsistency {
   }
 
   private recordStaleness(byMode: ModeReads, ms: number, weight: number): void {
-    this.staleness.record(ms, weight);
     byMode.staleness.record(ms, weight);
     if (ms > this.stalenessMaxMs) this.stalenessMaxMs = ms;
     if (ms > byMode.stalenessMaxMs) byMode.stalenessMaxMs = ms;

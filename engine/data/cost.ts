@@ -33,6 +33,23 @@ export interface CostReport {
 
 const GB = 1e9;
 
+/** Per world (a live edit builds a new one), the list price of each directed link, USD per GB, a * R + b. */
+const linkPriceCache = new WeakMap<World, Float64Array>();
+
+function linkPricesOf(world: World, scenario: Scenario): Float64Array {
+  const cached = linkPriceCache.get(world);
+  if (cached) return cached;
+  const R = world.regions.length;
+  const catalogOf = new Map(scenario.regions.map((region) => [region.id, region.catalog]));
+  const ends = world.regions.map((region) => pricedEnd({ catalog: catalogOf.get(region.id), lat: region.lat, lon: region.lon }));
+  const prices = new Float64Array(R * R);
+  for (let from = 0; from < R; from++) {
+    for (let to = 0; to < R; to++) if (to !== from) prices[from * R + to] = pricedTransferUsdPerGb(ends[from] as PricedEnd, ends[to] as PricedEnd);
+  }
+  linkPriceCache.set(world, prices);
+  return prices;
+}
+
 export interface CostInputs {
   readonly scenario: Scenario;
   readonly world: World;
@@ -63,19 +80,16 @@ export function computeCost(input: CostInputs): CostReport {
   }
   const R = world.regions.length;
   const bytesPerWrite = scenario.workload.writeBytes * (1 - prices.replicationCompression);
-  const catalogOf = new Map(scenario.regions.map((region) => [region.id, region.catalog]));
-  const ends = world.regions.map((region) => pricedEnd({ catalog: catalogOf.get(region.id), lat: region.lat, lon: region.lon }));
+  const linkPrices = prices.transferUsdPerGb === undefined ? linkPricesOf(world, scenario) : undefined;
   let transferBytes = 0;
   let replicationUsd = 0;
   for (let from = 0; from < R; from++) {
-    const sender = ends[from];
-    if (!sender) continue;
     for (let to = 0; to < R; to++) {
       if (to === from) continue;
       const bytes = input.replicatedWrites(from, to) * bytesPerWrite;
       if (bytes === 0) continue;
       transferBytes += bytes;
-      replicationUsd += (bytes / GB) * (prices.transferUsdPerGb ?? pricedTransferUsdPerGb(sender, ends[to] as PricedEnd));
+      replicationUsd += (bytes / GB) * (prices.transferUsdPerGb ?? (linkPrices?.[from * R + to] as number));
     }
   }
   const interZoneUsd = ((input.committedWrites * bytesPerWrite * (prices.zonesPerRegion - 1)) / GB) * prices.interZoneUsdPerGb;

@@ -44,7 +44,9 @@ export class DataLayer {
     this.conflicts = new ConflictTracker(world, scenario.data, this.pool, this.keys);
     this.sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r));
     const sovereignty = this.sovereignty;
-    this.consistency = new ReadConsistency(world, scenario.data, this.pool, this.keys, (key, user, r) => !sovereignty.active || sovereignty.mayReplicateTo(key, user, r), observer);
+    // Datasets may come with a live edit (update): placement is asked each time.
+    const holds = (key: number, user: number, r: number) => !sovereignty.active || sovereignty.mayReplicateTo(key, user, r);
+    this.consistency = new ReadConsistency(world, scenario.data, this.pool, this.keys, holds, observer);
     if (previous) {
       // A live edit of the regions restarts the streams and per-key state, but what happened stays counted.
       this.replication.inheritLosses(previous.replication);

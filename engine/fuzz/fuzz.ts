@@ -28,6 +28,7 @@ const started = performance.now();
 for (let seed = first; seed < first + count; seed++) {
   const fuzzCase = generateCase(seed);
   const violations = runCase(fuzzCase);
+  if ((seed - first + 1) % 100 === 0) console.log(`${seed - first + 1} seeds run, ${failures} failed, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (violations.length === 0) continue;
   failures++;
   const invariant = violations[0]?.invariant ?? '';
