@@ -9,6 +9,7 @@ import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { CONTROL_STEP_S, createSimulation, runScenario } from '../simulation.ts';
 import type { MetricsWindow } from '../snapshot.ts';
+import { FailoverTimeline, REROUTED_SHARE, type FailoverRecord } from './timeline.ts';
 
 /** Floating-point slack on times that are sums of 0.1-s control steps. */
 const EPS = 1e-6;
@@ -327,5 +328,65 @@ describe('error budget', () => {
     expect((first.errorsByUser.berlin ?? 0) + (second.errorsByUser.berlin ?? 0)).toBe(berlinFailed);
     expect(first.errorsByUser.berlin).toBeGreaterThan(0);
     expect(second.errorsByUser.berlin).toBeGreaterThan(0);
+  });
+});
+
+describe('FailoverTimeline bookkeeping', () => {
+  const none = new Map<string, number>();
+
+  it('opens one record per failure of a region: a second failure while it lasts is the same one, after recovery a new one', () => {
+    const timeline = new FailoverTimeline();
+    timeline.open('eu', 'region-down', 10, [0], none);
+    timeline.open('eu', 'gray-failure', 12, [0], none); // already failing
+    timeline.open('us', 'region-down', 13, [1], none);
+    expect(timeline.records.map((r) => [r.region, r.failedAtS])).toEqual([['eu', 10], ['us', 13]]);
+    expect(timeline.openFor('eu').map((r) => r.failedAtS)).toEqual([10]);
+    (timeline.records[0] as FailoverRecord).recoveredAtS = 30;
+    expect(timeline.openFor('eu')).toEqual([]);
+    expect(timeline.openFor('us').map((r) => r.region)).toEqual(['us']);
+    timeline.open('eu', 'region-down', 40, [0], none);
+    expect(timeline.records.map((r) => [r.region, r.failedAtS])).toEqual([['eu', 10], ['us', 13], ['eu', 40]]);
+    expect(timeline.openFor('eu').map((r) => r.failedAtS)).toEqual([40]);
+  });
+
+  it('counts a failure no population was on as rerouted from its start, and waits for the others', () => {
+    const timeline = new FailoverTimeline();
+    timeline.open('eu', 'region-down', 10, [], none);
+    timeline.open('us', 'region-down', 11, [0], none);
+    expect(timeline.records.map((r) => r.reroutedAtS)).toEqual([10, null]);
+    expect(timeline.awaitingReroute().map((r) => r.region)).toEqual(['us']);
+  });
+
+  /** One population of 100 qps whose share on the failed region (index 1) is `onFailed`, the rest on region 0. */
+  function rerouteCheck(onFailed: number, record: (r: FailoverRecord) => void = () => {}): number | null {
+    const timeline = new FailoverTimeline();
+    timeline.open('eu', 'region-down', 10, [0], none);
+    record(timeline.records[0] as FailoverRecord);
+    timeline.checkRerouting(
+      20,
+      () => 100,
+      (_u, out) => out.set([1 - onFailed, onFailed]),
+      (r) => r === 0,
+      () => true,
+      new Float64Array(2),
+    );
+    return (timeline.records[0] as FailoverRecord).reroutedAtS;
+  }
+
+  it('marks a failure rerouted once at most 1% of the affected traffic still reaches unhealthy regions', () => {
+    expect(rerouteCheck(0)).toBe(20);
+    expect(rerouteCheck(0.005)).toBe(20);
+    expect(rerouteCheck(1 - REROUTED_SHARE)).toBe(20); // exactly the 1% allowed
+    expect(rerouteCheck(0.02)).toBeNull();
+    expect(rerouteCheck(0.5)).toBeNull();
+    expect(rerouteCheck(1)).toBeNull();
+  });
+
+  it('never marks a failure rerouted once its region has recovered, or when it no longer lasts', () => {
+    expect(rerouteCheck(0, (r) => (r.recoveredAtS = 15))).toBeNull();
+    const timeline = new FailoverTimeline();
+    timeline.open('eu', 'region-down', 10, [0], none);
+    timeline.checkRerouting(20, () => 100, (_u, out) => out.set([1, 0]), (r) => r === 0, () => false, new Float64Array(2));
+    expect(timeline.records[0]?.reroutedAtS).toBeNull();
   });
 });

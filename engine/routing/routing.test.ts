@@ -281,6 +281,64 @@ describe('GeoDNS', () => {
       expect(shareOn(router, 0, EU, changeS + 450), `change at ${changeS} s`).toBeLessThan(0.25 * 0.5 + 2 / RESOLVER_GROUPS);
     }
   });
+
+  it('names a sole route when every resolver has the same answer, and none while a drain splits the traffic', () => {
+    // No resolver ignores the TTL here, so one TTL after the change all of them have moved, whatever ignoreTtlHoldS says.
+    const { router, routable } = setup({ ignoreTtlShare: 0, ignoreTtlHoldS: 900 });
+    expect(router.soleRoute(0, 5)).toBe(EU);
+    routable[EU] = 0;
+    router.routableChanged(100);
+    expect(router.soleRoute(0, 100 + TTL_S / 2)).toBe(-1);
+    expect(router.soleRoute(0, 100 + TTL_S)).toBe(US);
+    expect(router.soleRoute(1, 100 + TTL_S / 2)).toBe(US); // New York's answer never changed
+    expect(router.nextTickS()).toBe(Number.POSITIVE_INFINITY);
+    expect(router.retriesElsewhere).toBe(false);
+  });
+
+  it('keeps the route split until ignoreTtlHoldS has passed when some resolvers ignore the TTL', () => {
+    const { router, routable } = setup({ ignoreTtlShare: 0.25, ignoreTtlHoldS: 900 });
+    routable[EU] = 0;
+    router.routableChanged(100);
+    expect(router.soleRoute(0, 100 + TTL_S + 1)).toBe(-1);
+    expect(router.soleRoute(0, 100 + 900)).toBe(US);
+  });
+
+  it('drains the resolvers that honour the TTL linearly over one TTL, beside the TTL-ignoring share', () => {
+    // 24 of 32 groups honour the 60-s TTL, 8 hold for 900 s: by x TTL about 0.75 (1 - x) + 0.25 (1 - 60 x / 900) is left.
+    const { router, routable } = setup({ ignoreTtlShare: 0.25, ignoreTtlHoldS: 900 });
+    routable[EU] = 0;
+    router.routableChanged(100);
+    for (const x of [0.25, 0.5, 0.75]) {
+      const expected = 0.75 * (1 - x) + 0.25 * (1 - (x * TTL_S) / 900);
+      expect(Math.abs(shareOn(router, 0, EU, 100 + x * TTL_S) - expected), `at ${x} TTL`).toBeLessThan(2 / RESOLVER_GROUPS);
+    }
+  });
+
+  it('sends every request to the new answer at once with a TTL of 0', () => {
+    const { router, routable } = setup({ dnsTtlS: 0 });
+    routable[EU] = 0;
+    router.routableChanged(100);
+    const rng = createRandom(4, 'picks');
+    for (let i = 0; i < 100; i++) expect(router.pick(0, 100 + i * 0.37, rng)).toBe(US);
+  });
+
+  it('answers with the only region there is when it is marked down', () => {
+    const result = parseScenario({
+      version: 1,
+      regions: [{ id: 'us', catalog: 'aws:us-east-1' }],
+      users: [{ id: 'berlin', lat: 52.52, lon: 13.4, qps: 100 }],
+      routing: { policy: 'geodns', dnsTtlS: 0 },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const world = buildWorld(result.scenario);
+    const routable = new Uint8Array(1);
+    const router = createGeoDns({ world, settings: result.scenario.routing, routable, conditions: new Conditions(1), rng: createRandom(1, 'router') });
+    router.routableChanged(100);
+    const out = new Float64Array(1);
+    router.shares(0, 101, out);
+    expect([...out]).toEqual([1]);
+    expect(router.pick(0, 101, createRandom(1, 'picks'))).toBe(0);
+  });
 });
 
 describe('anycast', () => {
@@ -393,6 +451,21 @@ describe('anycast', () => {
       expect(onEu(router, u, 60 + CONVERGENCE_S)).toBe(true);
     }
   });
+
+  it('names the one region each population reaches as its sole route, before, during and after convergence', () => {
+    const { router, conditions, users } = setup();
+    conditions.apply({ kind: 'region-down', atS: 20, region: 'eu' }, indexOf);
+    router.powerChanged(EU, 20);
+    for (let u = 0; u < users; u++) {
+      for (const t of [0, 20, 21, 22.5, 24, 30]) {
+        const out = new Float64Array(3);
+        router.shares(u, t, out);
+        expect(out[router.soleRoute(u, t)], `city ${u} at ${t} s`).toBe(1);
+      }
+    }
+    expect(router.retriesElsewhere).toBe(false);
+    expect(router.nextTickS()).toBe(Number.POSITIVE_INFINITY);
+  });
 });
 
 describe('global load balancer', () => {
@@ -465,6 +538,26 @@ describe('global load balancer', () => {
     router.routableChanged(10);
     expect(router.pick(0, 10, createRandom(1, 'picks'))).toBe(-1);
     expect(shares(router, 0, 10)).toEqual([0, 0, 0]);
+  });
+
+  it('names the lowest-latency healthy region as the sole route, and none under weighted balancing', () => {
+    const { router, routable } = setup({});
+    expect(router.soleRoute(0, 0)).toBe(EU);
+    routable[EU] = 0;
+    router.routableChanged(10);
+    expect(router.soleRoute(0, 10)).toBe(US);
+    expect(router.nextTickS()).toBe(Number.POSITIVE_INFINITY);
+    expect(setup({ balance: 'weighted' }).router.soleRoute(0, 0)).toBe(-1);
+  });
+
+  it('falls back to the lowest-latency region when every healthy region has weight 0, and to nowhere when none is healthy', () => {
+    const { router, routable } = setup({ balance: 'weighted' }, [0, 0, 0]);
+    expect(shares(router, 0)).toEqual([0, 1, 0]);
+    expect(router.pick(0, 0, createRandom(1, 'picks'))).toBe(EU);
+    routable.fill(0);
+    router.routableChanged(10);
+    expect(shares(router, 0, 10)).toEqual([0, 0, 0]);
+    expect(router.pick(0, 10, createRandom(1, 'picks'))).toBe(-1);
   });
 });
 
@@ -565,6 +658,73 @@ describe('client SDK routing', () => {
     expect(router.pick(0, 1, rng)).toBe(-1);
     runProbes(router, 1, 1 + PROBE_S);
     expect(router.pick(0, 1 + PROBE_S, rng)).toBe(EU);
+  });
+
+  it('keeps each population\'s exclusions apart, whichever fails first', () => {
+    const { router } = setup();
+    router.requestFailed(0, EU, 5);
+    router.requestFailed(1, EU, 6);
+    expect(router.pick(0, 6, rng)).toBe(US);
+    expect(router.pick(1, 6, rng)).toBe(US);
+    expect(router.soleRoute(1, 6)).toBe(US);
+    const fresh = setup().router;
+    fresh.requestFailed(1, US, 5); // not its route: Paris stays on eu-west, and its shares and sole route say so
+    const out = new Float64Array(2);
+    fresh.shares(1, 5, out);
+    expect([...out]).toEqual([0, 1]);
+    expect(fresh.soleRoute(1, 5)).toBe(EU);
+  });
+
+  it('moves on to the next probe time when it ticks exactly at the time it asked for', () => {
+    const { router } = setup();
+    for (let i = 0; i < 6; i++) {
+      const t = router.nextTickS();
+      router.tick(t);
+      expect(router.nextTickS()).toBeGreaterThan(t);
+    }
+  });
+
+  it('probes each population on its own schedule: after failing everywhere, each comes back at its own moment within one interval', () => {
+    const cities = [
+      [52.52, 13.4],
+      [48.86, 2.35],
+      [40.42, -3.7],
+      [41.9, 12.5],
+      [52.37, 4.9],
+      [52.23, 21.01],
+      [59.33, 18.07],
+      [50.85, 4.35],
+    ];
+    const result = parseScenario({
+      version: 1,
+      regions: [
+        { id: 'us', catalog: 'aws:us-east-1' },
+        { id: 'eu', catalog: 'aws:eu-west-1' },
+      ],
+      users: cities.map(([lat, lon], i) => ({ id: `city-${i}`, lat, lon, qps: 10 })),
+      routing: { policy: 'client', clientProbeIntervalS: PROBE_S },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const world = buildWorld(result.scenario);
+    const router = createClientSdk({ world, settings: result.scenario.routing, routable: new Uint8Array(2).fill(1), conditions: new Conditions(2), rng: createRandom(3, 'router') });
+    for (let u = 0; u < cities.length; u++) {
+      router.requestFailed(u, EU, 0);
+      router.requestFailed(u, US, 0);
+    }
+    const backAtS = cities.map(() => Number.POSITIVE_INFINITY);
+    for (let t = 0; t <= PROBE_S + STEP_S; t += STEP_S) {
+      runProbes(router, t, t);
+      for (let u = 0; u < cities.length; u++) {
+        if (backAtS[u] !== Number.POSITIVE_INFINITY) continue;
+        const r = router.pick(u, t, rng);
+        if (r === -1) continue;
+        expect(r, `city ${u}: its own probe found both regions answering, and eu-west is the faster`).toBe(EU);
+        backAtS[u] = t;
+      }
+    }
+    expect(Math.max(...backAtS)).toBeLessThanOrEqual(PROBE_S + STEP_S);
+    // Eight phases drawn uniformly over 30 s: not in lockstep (the range of 8 uniform draws is below 10 s with probability 0.3%).
+    expect(Math.max(...backAtS) - Math.min(...backAtS)).toBeGreaterThan(10);
   });
 });
 
