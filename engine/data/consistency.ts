@@ -36,14 +36,15 @@ export const READ_MODES: readonly ReadMode[] = ['eventual', 'bounded', 'session'
  * write's pool slot and generation (to ask where it has arrived) and when it was acknowledged; the keys it read
  * with how far the state it saw reached (the commit time of the oldest write missing there, or the read's time).
  */
-interface Session {
-  readonly writeKeys: Float64Array;
-  readonly writeSlot: Int32Array;
-  readonly writeGen: Int32Array;
-  readonly writeAckS: Float64Array;
-  readonly readKeys: Float64Array;
-  readonly readSeenS: Float64Array;
-}
+type Session = Float64Array;
+// A session's cells: per memory slot, side by side (one cache line a slot).
+const WRITE_KEY = 0;
+const WRITE_SLOT = 1;
+const WRITE_GEN = 2;
+const WRITE_ACK_S = 3;
+const READ_KEY = 4;
+const READ_SEEN_S = 5;
+const CELLS = 6;
 
 /** Reads of one mode: how many, how many stale and forwarded, and how stale. */
 export class ModeReads {
@@ -128,14 +129,12 @@ export class ReadConsistency {
   private session(u: number): Session {
     let session = this.sessions[u];
     if (!session) {
-      session = {
-        writeKeys: new Float64Array(SESSION_SLOTS).fill(-1),
-        writeSlot: new Int32Array(SESSION_SLOTS).fill(-1),
-        writeGen: new Int32Array(SESSION_SLOTS),
-        writeAckS: new Float64Array(SESSION_SLOTS),
-        readKeys: new Float64Array(SESSION_SLOTS).fill(-1),
-        readSeenS: new Float64Array(SESSION_SLOTS),
-      };
+      session = new Float64Array(SESSION_SLOTS * CELLS);
+      for (let i = 0; i < SESSION_SLOTS; i++) {
+        session[i * CELLS + WRITE_KEY] = -1;
+        session[i * CELLS + WRITE_SLOT] = -1;
+        session[i * CELLS + READ_KEY] = -1;
+      }
       this.sessions[u] = session;
     }
     return session;
@@ -157,11 +156,11 @@ export class ReadConsistency {
   /** The session of population u was told its write w (a pool slot) of `key` succeeded at `ackS`. */
   recordWrite(u: number, key: number, w: number, ackS: number): void {
     const session = this.session(u);
-    const slot = key % SESSION_SLOTS;
-    session.writeKeys[slot] = key;
-    session.writeSlot[slot] = w;
-    session.writeGen[slot] = this.pool.gen[w] as number;
-    session.writeAckS[slot] = ackS;
+    const at = (key % SESSION_SLOTS) * CELLS;
+    session[at + WRITE_KEY] = key;
+    session[at + WRITE_SLOT] = w;
+    session[at + WRITE_GEN] = this.pool.gen[w] as number;
+    session[at + WRITE_ACK_S] = ackS;
   }
 
   /**
@@ -187,15 +186,15 @@ export class ReadConsistency {
     }
     const missing = seenUpToS <= nowS;
     const stalenessMs = missing ? (nowS - seenUpToS) * 1000 : 0;
-    const memory = key % SESSION_SLOTS;
+    const memory = (key % SESSION_SLOTS) * CELLS;
     // The session's own write counts once it was acknowledged: a read racing an unanswered write is no violation.
-    const own = session.writeSlot[memory] as number;
+    const own = session[memory + WRITE_SLOT] as number;
     const ownWriteMissing =
-      session.writeKeys[memory] === key &&
-      (session.writeAckS[memory] as number) <= nowS &&
-      pool.isLive(own, session.writeGen[memory] as number) &&
+      session[memory + WRITE_KEY] === key &&
+      (session[memory + WRITE_ACK_S] as number) <= nowS &&
+      pool.isLive(own, session[memory + WRITE_GEN] as number) &&
       !((pool.applyAtS[own * R + entry] as number) <= nowS);
-    const goesBack = missing && session.readKeys[memory] === key && (session.readSeenS[memory] as number) > seenUpToS;
+    const goesBack = missing && session[memory + READ_KEY] === key && (session[memory + READ_SEEN_S] as number) > seenUpToS;
 
     let forward = false;
     const mode = this.data.reads;
@@ -247,8 +246,8 @@ export class ReadConsistency {
   }
 
   private remember(session: Session, memory: number, key: number, seenUpToS: number): void {
-    if (session.readKeys[memory] === key && (session.readSeenS[memory] as number) > seenUpToS) return; // keep the furthest seen
-    session.readKeys[memory] = key;
-    session.readSeenS[memory] = seenUpToS;
+    if (session[memory + READ_KEY] === key && (session[memory + READ_SEEN_S] as number) > seenUpToS) return; // keep the furthest seen
+    session[memory + READ_KEY] = key;
+    session[memory + READ_SEEN_S] = seenUpToS;
   }
 }
