@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReplicaStore, type MergeKind } from './replicaStore.ts';
+import { MAX_TRACKED_CELLS, ReplicaStore, type MergeKind } from './replicaStore.ts';
 import { WritePool } from './writePool.ts';
 
 interface Written {
@@ -136,7 +136,7 @@ describe('replica values', () => {
     const store = new ReplicaStore(25, 'mv-register');
     const pool = new WritePool(25, true);
     for (let key = 0; key < 1000; key++) store.onCommit(pool, commitTo(pool, { key, region: 0, stampS: 0, version: key + 1, weight: 1 }));
-    expect(store.trackedKeys).toBeGreaterThan(100);
-    expect(store.trackedKeys).toBeLessThan(1000);
+    // A key costs R x (4 + 2R) + R^3 numbers: 25 x 54 + 15,625 = 16,975; the budget holds 29 of them.
+    expect(store.trackedKeys).toBe(Math.floor(MAX_TRACKED_CELLS / (25 * 54 + 25 ** 3)));
   });
 });

@@ -16,8 +16,8 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { WritePool } from './writePool.ts';
 
-/** At most this many numbers of replica state are kept (8 bytes each). */
-export const MAX_TRACKED_CELLS = 4_000_000;
+/** At most this many numbers of replica state are kept (8 bytes each: 4 MB, which stays in cache; every delivery to a tracked key updates it). */
+export const MAX_TRACKED_CELLS = 500_000;
 /** And at most this many keys: enough to see convergence (hot keys are written first), cheap on big key spaces. */
 export const MAX_TRACKED_KEYS = 2048;
 
