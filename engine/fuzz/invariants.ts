@@ -162,6 +162,7 @@ export function checkRun(scenario: Scenario, report: Report, trace: Trace, optio
   let discardedLater = 0;
   for (const list of byKey.values()) {
     list.sort((a, b) => a.commitS - b.commitS || a.id - b.id);
+    let top: TracedWrite | null = null; // the greatest (timestamp, region) among the writes before b
     for (let j = 0; j < list.length; j++) {
       const b = list[j] as TracedWrite;
       let isDiscarded = false;
@@ -170,14 +171,20 @@ export function checkRun(scenario: Scenario, report: Report, trace: Trace, optio
         if (i === j) continue;
         const a = list[i] as TracedWrite;
         if (i < j && a.region !== b.region && !seen(a, b)) pairs++;
-        if (!greater(a, b)) continue;
-        // a keeps b out unless a had seen b; synchronous replication orders concurrent commits instead.
+        if (sync || !greater(a, b)) continue;
+        // a keeps b out unless a had seen b.
         if (i < j) {
-          if (sync && a.region !== b.region && !seen(a, b)) continue;
           isDiscarded = true;
           isLater = true;
-        } else if (!seen(b, a) && !sync) isDiscarded = true;
+        } else if (!seen(b, a)) isDiscarded = true;
       }
+      // Synchronous replication orders concurrent commits: b is lost only to the key's greatest timestamp so
+      // far, and only if b had seen that write (its clock ran behind).
+      if (sync && top && greater(top, b) && (top.region === b.region || seen(top, b))) {
+        isDiscarded = true;
+        isLater = true;
+      }
+      if (!top || greater(b, top)) top = b;
       if (isDiscarded) discarded++;
       if (isLater) discardedLater++;
     }
