@@ -73,13 +73,13 @@ describe('cost', () => {
   });
 });
 
-/** Minimal CSV reader for the shared price matrix (no quoted fields in it). */
+/** Minimal CSV reader for the published price matrix (no quoted fields in it), kept in engine/data/testdata. */
 function readCsv(name: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(join(SHARED_DATA, name), 'utf8').trim().split(/\r?\n/);
   const keys = (header ?? '').split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [keys[i], cell])));
 }
-const SHARED_DATA = process.env.MERIDIAN_SHARED_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data');
+const SHARED_DATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 
 const end = (region: CatalogRegion) => ({ catalog: region.id, lat: region.lat, lon: region.lon });
 const byProvider = (provider: CatalogRegion['provider']) => catalogRegions.filter((r) => r.provider === provider);
