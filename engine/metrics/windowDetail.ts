@@ -96,9 +96,11 @@ export class WindowDetailRecorder {
         const endDark = conditions.isDark(a) || conditions.isDark(b);
         links.state[l] = (link.blocked ? LINK_PARTITIONED : 0) | (link.addedMs > 0 || link.loss > 0 ? LINK_DEGRADED : 0) | (endDark ? LINK_END_DARK : 0);
         const flowMs = ((world.regionRttMs[l] as number) + link.addedMs) / 2 + halfBatchMs;
-        const lag = data.replication.appliedOn(a, b); // no quantiles: this runs for every link every second
-        const applied = Math.max(0, lag.writes - (this.appliedBefore[l] as number));
-        const lagSum = lag.lagSumMs - (this.lagSumBefore[l] as number);
+        // No quantiles and no allocation: this runs for every link every second.
+        const writes = data.replication.appliedWrites(a, b);
+        const lagSumMs = data.replication.appliedLagSumMs(a, b);
+        const applied = Math.max(0, writes - (this.appliedBefore[l] as number));
+        const lagSum = lagSumMs - (this.lagSumBefore[l] as number);
         if (link.blocked || endDark) {
           if (Number.isNaN(this.heldSinceS[l] as number)) this.heldSinceS[l] = nowS;
           links.lagMs[l] = (nowS - (this.heldSinceS[l] as number)) * 1000 + flowMs;
@@ -106,10 +108,10 @@ export class WindowDetailRecorder {
           this.heldSinceS[l] = Number.NaN;
           links.lagMs[l] = applied > 0 ? lagSum / applied : flowMs;
         }
-        links.maxLagMs[l] = lag.maxLagMs;
+        links.maxLagMs[l] = data.replication.appliedMaxLagMs(a, b);
         links.applied[l] = applied;
-        this.appliedBefore[l] = lag.writes;
-        this.lagSumBefore[l] = lag.lagSumMs;
+        this.appliedBefore[l] = writes;
+        this.lagSumBefore[l] = lagSumMs;
       }
     }
     return links;
