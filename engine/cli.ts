@@ -88,7 +88,7 @@ function readable(report: Report): string {
   lines.push(`replicas (${v.merge}): ${v.trackedKeys} keys followed, ${v.divergentNow} differ now, ${v.divergentAfterDelivery} would still differ once replication caught up`);
   const r = report.reads;
   lines.push(
-    `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (p99 ${r.stalenessP99Ms.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
+    `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (staleness p50 ${r.stalenessP50Ms.toFixed(0)} ms, p99 ${r.stalenessP99Ms.toFixed(0)} ms, max ${r.stalenessMaxMs.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
       `${r.violations.readYourWrites} read-your-writes and ${r.violations.monotonicReads} monotonic-read violations`,
   );
   for (const v of report.compliance.violations.slice(0, 10)) lines.push(`compliance: ${v.detail} (${v.count} times, first at ${v.firstAtS.toFixed(1)} s)`);

@@ -5,6 +5,7 @@
  * (where the fluid model carries nearly all the traffic). `--exact` also runs the small one request by request.
  */
 import { EventQueue } from '../clock/eventQueue.ts';
+import { estimatedRttMs } from '../geo/rtt.ts';
 import { createRandom } from '../random.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
@@ -40,7 +41,21 @@ function run(label: string, input: ScenarioInput): void {
   );
 }
 
+/** Seconds for the fibre-graph model to estimate 200 regions x 1,000 users (a world of the largest size). */
+function rttEstimatesS(): number {
+  const rng = createRandom(1, 'bench-rtt');
+  const place = () => ({ lat: (Math.asin(2 * rng.uniform() - 1) * 180) / Math.PI, lon: 360 * rng.uniform() - 180 });
+  const regions = Array.from({ length: 200 }, place);
+  const users = Array.from({ length: 1000 }, place);
+  const started = performance.now();
+  let sum = 0;
+  for (const region of regions) for (const user of users) sum += estimatedRttMs(region, user);
+  if (!Number.isFinite(sum)) throw new Error('non-finite RTT');
+  return (performance.now() - started) / 1000;
+}
+
 const exact = process.argv.includes('--exact');
+console.log(`RTT estimates, 200 regions x 1,000 users: ${rttEstimatesS().toFixed(2)} s`);
 console.log('event queue (pop + push):');
 for (const pending of [100, 1000, 10_000]) {
   console.log(`  ${String(pending).padStart(6)} pending   ${(eventQueueThroughput(pending, 5_000_000) / 1e6).toFixed(2)} M events/s`);

@@ -98,7 +98,7 @@ export function incidentReport(scenario: Scenario, report: Report): string {
     `- Acknowledged writes lost: ${loss.ackedWritesLost} (RPO ${loss.rpoS.toFixed(3)} s).`,
     `- Concurrent write pairs: ${c.concurrentPairs}; writes discarded by last-writer-wins: ${c.lwwDiscardedWrites} (${c.lwwDiscardedLaterWrites} of them the later write, by clock skew); pairs merged: ${c.mergedPairs}.`,
     `- Replicas: ${report.convergence.divergentNow} of ${report.convergence.trackedKeys} keys differed at the end; ${report.convergence.divergentAfterDelivery} would still differ once replication caught up.`,
-    `- Reads: ${pct(report.reads.staleRatio)} stale (p99 ${report.reads.stalenessP99Ms.toFixed(0)} ms); ${report.reads.violations.readYourWrites} read-your-writes and ${report.reads.violations.monotonicReads} monotonic-read violations.`,
+    `- Reads: ${pct(report.reads.staleRatio)} stale (staleness, the age of the oldest write the replica lacked: p99 ${report.reads.stalenessP99Ms.toFixed(0)} ms, max ${report.reads.stalenessMaxMs.toFixed(0)} ms); ${report.reads.violations.readYourWrites} read-your-writes and ${report.reads.violations.monotonicReads} monotonic-read violations.`,
   );
   const lagging = [...report.links].filter((l) => l.lagMs.max !== null).sort((a, b) => (b.lagMs.max ?? 0) - (a.lagMs.max ?? 0)).slice(0, 3);
   if (lagging.length > 0) lines.push(`- Worst replication lag: ${lagging.map((l) => `${l.from} -> ${l.to} ${ms(l.lagMs.max)} (p99 ${ms(l.lagMs.p99)})`).join('; ')}.`);
