@@ -107,7 +107,7 @@ export class ConflictTracker {
       const theirs = pool.stampS[other] as number;
       if (mine > theirs || (mine === theirs && region > (pool.region[other] as number))) this.discard(other, w);
     });
-    const topStampS = this.keys.maxStampS[slot] as number;
+    const topStampS = this.keys.maxStampS(slot);
     if (lww && !this.keys.raiseStamp(slot, w) && !(ordered && concurrentTopStampS >= topStampS)) {
       // A write that committed before this one carries a greater timestamp (under sync: one it had seen): this
       // one never shows anywhere.
@@ -135,10 +135,10 @@ export class ConflictTracker {
     this.lwwDiscardedLaterWrites += weight;
     if (this.examples.length >= EXAMPLE_CAP) return;
     const regions = this.world.regions;
-    const winner = keys.maxStampRegion[slot] as number;
+    const winner = keys.maxStampRegion(slot);
     this.examples.push({
       key: pool.key[w] as number,
-      first: { region: regions[winner]?.id ?? '', atS: keys.maxStampCommitS[slot] as number, stampS: keys.maxStampS[slot] as number },
+      first: { region: regions[winner]?.id ?? '', atS: keys.maxStampCommitS(slot), stampS: keys.maxStampS(slot) },
       second: { region: regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, stampS: pool.stampS[w] as number },
       kept: regions[winner]?.id ?? '',
       wrongWinner: true,

@@ -80,8 +80,8 @@ export class ReadConsistency {
     private data: Scenario['data'],
     private readonly pool: WritePool,
     private readonly keys: KeyState,
-    /** Whether region r is a replica of the key's latest write (data placement may keep it out); null: all are. */
-    private readonly holds: ((key: number, user: number, r: number) => boolean) | null,
+    /** Whether region r is a replica of the key's latest write (data placement may keep it out). */
+    private readonly holds: (key: number, user: number, r: number) => boolean,
     private readonly observer?: SimulationObserver,
   ) {
     this.decisions = world.regions.map((_, r) => ({ forwardTo: r }));
@@ -147,7 +147,7 @@ export class ReadConsistency {
       case 'home-region':
         return writerRegion(this.world, 'home-region', u, entry); // the home, or where its data was promoted
       case 'active-active': {
-        const latest = slot < 0 ? -1 : (this.keys.latestRegion[slot] as number);
+        const latest = slot < 0 ? -1 : this.keys.latestRegion(slot);
         return latest >= 0 ? latest : entry;
       }
     }
@@ -175,9 +175,8 @@ export class ReadConsistency {
     // How far the replica's state reaches: the commit of its oldest missing write (Infinity: it misses none).
     let seenUpToS = Number.POSITIVE_INFINITY;
     if (slot >= 0) {
-      const latestCommitS = this.keys.latestCommitS[slot] as number;
-      const latestRegion = this.keys.latestRegion[slot] as number;
-      if (this.holds && latestCommitS <= nowS && latestRegion !== entry && !this.holds(key, this.keys.latestUser[slot] as number, entry)) {
+      const latestCommitS = this.keys.latestCommitS(slot);
+      if (latestCommitS <= nowS && this.keys.latestRegion(slot) !== entry && !this.holds(key, this.keys.latestUser(slot), entry)) {
         seenUpToS = latestCommitS; // not a replica of this data: it has none of it (at least the latest is missing)
       } else {
         const oldest = this.keys.oldestMissing(slot, entry, nowS);

@@ -38,7 +38,7 @@ export class DataLayer {
     const kind = mergeKindOf(scenario.data);
     this.pool = new WritePool(R, kind === 'mv-register');
     // Home-region keys are numbered per home (home x keyCount + key).
-    this.keys = new KeyState(this.pool, R * scenario.workload.keyCount);
+    this.keys = new KeyState(this.pool, (scenario.data.topology === 'home-region' ? R : 1) * scenario.workload.keyCount);
     const store = new ReplicaStore(R, kind);
     this.replication = new Replication(world, conditions, replicationSettings(scenario), this.pool, this.keys, store, observer);
     this.conflicts = new ConflictTracker(world, scenario.data, this.pool, this.keys);

@@ -16,8 +16,20 @@
  */
 import type { WritePool } from './writePool.ts';
 
-/** Below this many keys, per-key state is indexed by key directly. */
+/** Below this many keys, a key's slot is found by indexing, not hashing. */
 const DENSE_KEYS = 4_000_000;
+
+// A key's record: its fields side by side, 64 bytes (one cache line: a read or a commit touches one line, not one
+// per field).
+const LATEST_COMMIT_S = 0;
+const LATEST_REGION = 1;
+const LATEST_USER = 2;
+const MAX_STAMP_S = 3;
+const MAX_STAMP_REGION = 4;
+const MAX_STAMP_COMMIT_S = 5;
+const MAX_STAMP_WEIGHT = 6;
+const LIST_SLOT = 7;
+const FIELDS = 8;
 
 export class KeyState {
   private readonly R: number;
@@ -25,15 +37,8 @@ export class KeyState {
   private denseSlot: Int32Array;
   private slots = 0;
   private capacity = 0;
-  latestRegion = new Int32Array(0);
-  latestUser = new Int32Array(0);
-  latestCommitS = new Float64Array(0);
-  maxStampS = new Float64Array(0);
-  maxStampRegion = new Int32Array(0);
-  maxStampCommitS = new Float64Array(0);
-  maxStampWeight = new Float64Array(0);
-  /** Per key slot: the slot of its missing lists, -1 when no region is missing any of its writes. */
-  private listSlot = new Int32Array(0);
+  /** Per key slot, FIELDS numbers (LIST_SLOT: the slot of its missing lists, -1 when no region misses any). */
+  private record = new Float64Array(0);
   // Missing-list slots: heads and tails per region, entry counts.
   private head = new Int32Array(0);
   private tail = new Int32Array(0);
@@ -71,12 +76,47 @@ export class KeyState {
     slot = this.slots++;
     if (key < this.denseSlot.length) this.denseSlot[key] = slot;
     else this.slotByKey.set(key, slot);
-    this.latestRegion[slot] = -1;
-    this.latestCommitS[slot] = Number.NEGATIVE_INFINITY;
-    this.maxStampS[slot] = Number.NEGATIVE_INFINITY;
-    this.maxStampRegion[slot] = -1;
-    this.listSlot[slot] = -1;
+    const at = slot * FIELDS;
+    const record = this.record;
+    record[at + LATEST_COMMIT_S] = Number.NEGATIVE_INFINITY;
+    record[at + LATEST_REGION] = -1;
+    record[at + LATEST_USER] = -1;
+    record[at + MAX_STAMP_S] = Number.NEGATIVE_INFINITY;
+    record[at + MAX_STAMP_REGION] = -1;
+    record[at + LIST_SLOT] = -1;
     return slot;
+  }
+
+  /** The region of the key's latest write (-1 if none). */
+  latestRegion(slot: number): number {
+    return this.record[slot * FIELDS + LATEST_REGION] as number;
+  }
+
+  /** When the key's latest write committed (-Infinity if never). */
+  latestCommitS(slot: number): number {
+    return this.record[slot * FIELDS + LATEST_COMMIT_S] as number;
+  }
+
+  /** The population that wrote the key last. */
+  latestUser(slot: number): number {
+    return this.record[slot * FIELDS + LATEST_USER] as number;
+  }
+
+  /** The key's greatest timestamp so far, its region and the true commit time of its write. */
+  maxStampS(slot: number): number {
+    return this.record[slot * FIELDS + MAX_STAMP_S] as number;
+  }
+
+  maxStampRegion(slot: number): number {
+    return this.record[slot * FIELDS + MAX_STAMP_REGION] as number;
+  }
+
+  maxStampCommitS(slot: number): number {
+    return this.record[slot * FIELDS + MAX_STAMP_COMMIT_S] as number;
+  }
+
+  private listOf(slot: number): number {
+    return this.record[slot * FIELDS + LIST_SLOT] as number;
   }
 
   /** Keys ever written (for benchmarks). */
@@ -89,10 +129,11 @@ export class KeyState {
     const pool = this.pool;
     const R = this.R;
     const writer = pool.region[w] as number;
-    this.latestRegion[slot] = writer;
-    this.latestUser[slot] = user;
-    this.latestCommitS[slot] = pool.commitS[w] as number;
-    let list = this.listSlot[slot] as number;
+    const at = slot * FIELDS;
+    this.record[at + LATEST_REGION] = writer;
+    this.record[at + LATEST_USER] = user;
+    this.record[at + LATEST_COMMIT_S] = pool.commitS[w] as number;
+    let list = this.listOf(slot);
     for (let r = 0; r < R; r++) {
       if (r === writer) continue;
       const applyS = pool.applyAtS[w * R + r] as number;
@@ -116,18 +157,20 @@ export class KeyState {
     const pool = this.pool;
     const stampS = pool.stampS[w] as number;
     const region = pool.region[w] as number;
-    const top = this.maxStampS[slot] as number;
-    if (stampS < top || (stampS === top && region < (this.maxStampRegion[slot] as number))) return false;
-    this.maxStampS[slot] = stampS;
-    this.maxStampRegion[slot] = region;
-    this.maxStampCommitS[slot] = pool.commitS[w] as number;
-    this.maxStampWeight[slot] = pool.weight[w] as number;
+    const at = slot * FIELDS;
+    const record = this.record;
+    const top = record[at + MAX_STAMP_S] as number;
+    if (stampS < top || (stampS === top && region < (record[at + MAX_STAMP_REGION] as number))) return false;
+    record[at + MAX_STAMP_S] = stampS;
+    record[at + MAX_STAMP_REGION] = region;
+    record[at + MAX_STAMP_COMMIT_S] = pool.commitS[w] as number;
+    record[at + MAX_STAMP_WEIGHT] = pool.weight[w] as number;
     return true;
   }
 
   /** The first write region r is missing of the key at `atS` (its list's oldest not applied by then), or -1. */
   oldestMissing(slot: number, r: number, atS: number): number {
-    const list = this.listSlot[slot] as number;
+    const list = this.listOf(slot);
     if (list < 0) return -1;
     this.popApplied(list, r);
     const pool = this.pool;
@@ -140,7 +183,7 @@ export class KeyState {
 
   /** Calls `visit` with every write of the key region r is missing at `atS`, oldest first. */
   forEachMissing(slot: number, r: number, atS: number, visit: (w: number) => void): void {
-    const list = this.listSlot[slot] as number;
+    const list = this.listOf(slot);
     if (list < 0) return;
     this.popApplied(list, r);
     const pool = this.pool;
@@ -153,7 +196,7 @@ export class KeyState {
   /** Region r has applied (or will never get) write w: its entry may leave the key's list for r. */
   applied(w: number, r: number): void {
     const slot = this.find(this.pool.key[w] as number);
-    const list = slot < 0 ? -1 : (this.listSlot[slot] as number);
+    const list = slot < 0 ? -1 : this.listOf(slot);
     if (list >= 0) this.popApplied(list, r);
   }
 
@@ -189,32 +232,20 @@ export class KeyState {
     this.tail.fill(-1, list * this.R, (list + 1) * this.R);
     this.entries[list] = 0;
     this.listKey[list] = key;
-    this.listSlot[slot] = list;
+    this.record[slot * FIELDS + LIST_SLOT] = list;
     return list;
   }
 
   private closeList(list: number): void {
     const slot = this.find(this.listKey[list] as number);
-    if (slot >= 0) this.listSlot[slot] = -1;
+    if (slot >= 0) this.record[slot * FIELDS + LIST_SLOT] = -1;
     this.freeLists.push(list);
   }
 
   private growKeys(capacity: number): void {
-    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const next = make(capacity);
-      next.set(a);
-      return next;
-    };
-    const f64 = (n: number) => new Float64Array(n);
-    const i32 = (n: number) => new Int32Array(n);
-    this.latestRegion = grow(this.latestRegion, i32);
-    this.latestUser = grow(this.latestUser, i32);
-    this.latestCommitS = grow(this.latestCommitS, f64);
-    this.maxStampS = grow(this.maxStampS, f64);
-    this.maxStampRegion = grow(this.maxStampRegion, i32);
-    this.maxStampCommitS = grow(this.maxStampCommitS, f64);
-    this.maxStampWeight = grow(this.maxStampWeight, f64);
-    this.listSlot = grow(this.listSlot, i32);
+    const record = new Float64Array(capacity * FIELDS);
+    record.set(this.record);
+    this.record = record;
     this.capacity = capacity;
   }
 
