@@ -1,8 +1,10 @@
 /**
  * Which standby is promoted, against geography worked out by hand: from Dublin (aws:eu-west-1), London is
  * nearer than Frankfurt, Frankfurt nearer than northern Virginia, Virginia nearer than Tokyo (about 460, 1,090,
- * 5,500 and 9,600 km). London is outside the EU jurisdiction, Frankfurt inside. Every combination of healthy
- * regions is tried, and the expected choice is read off that order, not from the engine.
+ * 5,500 and 9,600 km); from Frankfurt, London (640 km) is nearer than Dublin (1,090), Dublin than Virginia
+ * (6,500), Virginia than Tokyo (9,300). London is outside the EU jurisdiction, Dublin and Frankfurt inside.
+ * Every combination of healthy regions is tried, and the expected choice is read off those orders, not from the
+ * engine.
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse.ts';
@@ -16,7 +18,13 @@ const VIRGINIA = 3;
 const TOKYO = 4;
 /** Dublin's standbys from nearest to farthest, by the distances above. */
 const BY_DISTANCE_FROM_DUBLIN = [LONDON, FRANKFURT, VIRGINIA, TOKYO];
+/** Frankfurt's standbys from nearest to farthest: Dublin is index 0, so a "no choice yet" test on index 0 shows. */
+const BY_DISTANCE_FROM_FRANKFURT = [LONDON, DUBLIN, VIRGINIA, TOKYO];
 const IN_THE_EU = new Set([DUBLIN, FRANKFURT]);
+const NEAREST_FIRST: ReadonlyMap<number, readonly number[]> = new Map([
+  [DUBLIN, BY_DISTANCE_FROM_DUBLIN],
+  [FRANKFURT, BY_DISTANCE_FROM_FRANKFURT],
+]);
 
 function world(regions: unknown[]): World {
   const result = parseScenario({ version: 1, regions, users: [{ id: 'u', lat: 53, lon: -6, qps: 1 }] });
@@ -40,9 +48,11 @@ function everyHealthySet(): Set<number>[] {
 describe('standbyToPromote', () => {
   it('promotes the healthy region nearest the failed primary, for every combination of healthy regions', () => {
     expect(catalogueWorld.regions.map((r) => r.jurisdiction)).toEqual(['EU', 'GB', 'EU', 'US', 'JP']);
-    for (const healthy of everyHealthySet()) {
-      const expected = BY_DISTANCE_FROM_DUBLIN.find((r) => healthy.has(r)) ?? -1;
-      expect(standbyToPromote(catalogueWorld, DUBLIN, (r) => healthy.has(r)), `healthy: ${[...healthy]}`).toBe(expected);
+    for (const [failed, order] of NEAREST_FIRST) {
+      for (const healthy of everyHealthySet()) {
+        const expected = order.find((r) => healthy.has(r)) ?? -1;
+        expect(standbyToPromote(catalogueWorld, failed, (r) => healthy.has(r)), `failed ${failed}, healthy: ${[...healthy]}`).toBe(expected);
+      }
     }
   });
 
@@ -59,16 +69,20 @@ describe('standbyToPromote', () => {
 
 describe('homeReplacement', () => {
   it('same-jurisdiction: the nearest healthy region in the failed region\'s jurisdiction, else none, for every healthy set', () => {
-    for (const healthy of everyHealthySet()) {
-      const expected = BY_DISTANCE_FROM_DUBLIN.find((r) => healthy.has(r) && IN_THE_EU.has(r)) ?? -1;
-      expect(homeReplacement(catalogueWorld, DUBLIN, (r) => healthy.has(r), 'same-jurisdiction'), `healthy: ${[...healthy]}`).toBe(expected);
+    for (const [failed, order] of NEAREST_FIRST) {
+      for (const healthy of everyHealthySet()) {
+        const expected = order.find((r) => healthy.has(r) && IN_THE_EU.has(r)) ?? -1;
+        expect(homeReplacement(catalogueWorld, failed, (r) => healthy.has(r), 'same-jurisdiction'), `failed ${failed}, healthy: ${[...healthy]}`).toBe(expected);
+      }
     }
   });
 
   it('nearest: the nearest healthy region in the jurisdiction if there is one, else the nearest anywhere', () => {
-    for (const healthy of everyHealthySet()) {
-      const expected = BY_DISTANCE_FROM_DUBLIN.find((r) => healthy.has(r) && IN_THE_EU.has(r)) ?? BY_DISTANCE_FROM_DUBLIN.find((r) => healthy.has(r)) ?? -1;
-      expect(homeReplacement(catalogueWorld, DUBLIN, (r) => healthy.has(r), 'nearest'), `healthy: ${[...healthy]}`).toBe(expected);
+    for (const [failed, order] of NEAREST_FIRST) {
+      for (const healthy of everyHealthySet()) {
+        const expected = order.find((r) => healthy.has(r) && IN_THE_EU.has(r)) ?? order.find((r) => healthy.has(r)) ?? -1;
+        expect(homeReplacement(catalogueWorld, failed, (r) => healthy.has(r), 'nearest'), `failed ${failed}, healthy: ${[...healthy]}`).toBe(expected);
+      }
     }
   });
 

@@ -141,6 +141,14 @@ describe('HealthMonitor', () => {
     expect(probes.every((p) => p.delayS === 0.1)).toBe(true); // answered, 100 ms late
   });
 
+  it('counts an answer that takes the whole timeout as a timeout (the checker gives up at timeoutS)', () => {
+    // A convention at the boundary, not a derivation: an added latency of exactly timeoutS fails the probe.
+    const health = monitor();
+    const atTimeout = new Conditions(2);
+    atTimeout.apply({ kind: 'gray-failure', atS: 0, region: 'eu', addedMs: 2000, errorRate: 0, failsHealthChecks: true }, indexOf);
+    expect(health.probe(1, atTimeout)).toEqual({ passed: false, delayS: 2 });
+  });
+
   it('takes new settings from the next probe and verdict on', () => {
     const health = monitor();
     health.updateSettings({ ...settings, intervalS: 1, failureThreshold: 1 });
