@@ -61,6 +61,14 @@ describe('standbyToPromote', () => {
     expect(standbyToPromote(catalogueWorld, TOKYO, () => true)).not.toBe(TOKYO);
   });
 
+  it('considers only the world\'s regions, even when the health predicate says yes to any index', () => {
+    // The simulation's predicate is "not known to be dark or gray", true past the last region too.
+    const notLondon = (r: number): boolean => r !== LONDON;
+    expect(standbyToPromote(catalogueWorld, DUBLIN, notLondon)).toBe(FRANKFURT);
+    expect(homeReplacement(catalogueWorld, DUBLIN, notLondon, 'nearest')).toBe(FRANKFURT);
+    expect(standbyToPromote(catalogueWorld, TOKYO, (r) => r !== DUBLIN && r !== LONDON && r !== FRANKFURT)).toBe(VIRGINIA);
+  });
+
   it('measures from the failed region: Frankfurt fails over to London (about 640 km) before Dublin (1,090 km)', () => {
     expect(standbyToPromote(catalogueWorld, FRANKFURT, (r) => r === DUBLIN || r === LONDON)).toBe(LONDON);
     expect(standbyToPromote(catalogueWorld, VIRGINIA, (r) => r === FRANKFURT || r === TOKYO)).toBe(FRANKFURT);
