@@ -98,7 +98,7 @@ export class ConflictTracker {
       concurrentTopStampS = Math.max(concurrentTopStampS, pool.stampS[other] as number);
       if (!lww) {
         this.mergedPairs += pair;
-        this.example(w, other, false);
+        this.example(w, other);
         return;
       }
       if (ordered) return;
@@ -121,7 +121,7 @@ export class ConflictTracker {
     if (pool.discarded[loser] === 1) return;
     pool.discarded[loser] = 1;
     this.lwwDiscardedWrites += pool.weight[loser] as number;
-    this.example(loser, winner, false);
+    this.example(loser, winner);
   }
 
   /** Write w is discarded at its commit: an earlier write (the key's greatest stamp) wins over it. */
@@ -145,13 +145,14 @@ export class ConflictTracker {
     });
   }
 
-  private example(a: number, b: number, wrongWinner: boolean): void {
+  private example(a: number, b: number): void {
     if (this.examples.length >= EXAMPLE_CAP) return;
     const pool = this.pool;
     const regions = this.world.regions;
     const [first, second] = (pool.commitS[a] as number) <= (pool.commitS[b] as number) ? [a, b] : [b, a];
     const side = (w: number) => ({ region: regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, stampS: pool.stampS[w] as number });
     let kept: string;
+    let wrongWinner = false; // LWW kept the write that was really earlier
     if (this.data.conflict === 'lww') {
       const sa = pool.stampS[first] as number;
       const sb = pool.stampS[second] as number;

@@ -19,7 +19,7 @@ import type { WritePool } from './writePool.ts';
 /** Below this many keys, a key's slot is found by indexing, not hashing. */
 const DENSE_KEYS = 4_000_000;
 
-// A key's record: its fields side by side, 64 bytes (one cache line: a read or a commit touches one line, not one
+// A key's record: its fields side by side in 64 bytes (one cache line: a read or a commit touches one line, not one
 // per field).
 const LATEST_COMMIT_S = 0;
 const LATEST_REGION = 1;
@@ -27,8 +27,7 @@ const LATEST_USER = 2;
 const MAX_STAMP_S = 3;
 const MAX_STAMP_REGION = 4;
 const MAX_STAMP_COMMIT_S = 5;
-const MAX_STAMP_WEIGHT = 6;
-const LIST_SLOT = 7;
+const LIST_SLOT = 6;
 const FIELDS = 8;
 
 export class KeyState {
@@ -164,7 +163,6 @@ export class KeyState {
     record[at + MAX_STAMP_S] = stampS;
     record[at + MAX_STAMP_REGION] = region;
     record[at + MAX_STAMP_COMMIT_S] = pool.commitS[w] as number;
-    record[at + MAX_STAMP_WEIGHT] = pool.weight[w] as number;
     return true;
   }
 

@@ -317,7 +317,7 @@ export class Replication {
     }
   }
 
-  /** True when a region other than `except` that is up has applied write w. */
+  /** A region other than `except` that is up and has applied write w, or -1. */
   private holderOf(w: number, except: number): number {
     const R = this.regionCount;
     for (let h = 0; h < R; h++) if (h !== except && this.pool.held[w * R + h] === 1 && !this.conditions.isDark(h)) return h;
@@ -388,15 +388,10 @@ export class Replication {
   }
 
   /**
-   * Writes applied on the link a -> b so far (weighted), the sum of their lags (ms x writes: the mean lag over a
-   * span is the difference of two sums over the difference of two counts), and the highest lag seen, ms (NaN
-   * before any). Cheap: no quantiles.
+   * Writes applied on the link a -> b so far (weighted); the sum of their lags (ms x writes: the mean lag over a
+   * span is the difference of two sums over the difference of two counts); the highest lag seen, ms (NaN before
+   * any). Cheap, no quantiles and no allocation: window closing reads them for every link every second.
    */
-  appliedOn(a: number, b: number): { readonly writes: number; readonly lagSumMs: number; readonly maxLagMs: number } {
-    return { writes: this.appliedWrites(a, b), lagSumMs: this.appliedLagSumMs(a, b), maxLagMs: this.appliedMaxLagMs(a, b) };
-  }
-
-  /** `appliedOn`'s three numbers one by one, allocating nothing (every link, every second). */
   appliedWrites(a: number, b: number): number {
     return this.streams[a * this.regionCount + b]?.applied ?? 0;
   }
@@ -416,10 +411,5 @@ export class Replication {
     if (!stream || stream.applied === 0) return { p50: null, p99: null, max: null, writes: 0 };
     stream.flushLags();
     return { p50: stream.lag.quantile(0.5), p99: stream.lag.quantile(0.99), max: stream.lagMaxMs, writes: stream.applied };
-  }
-
-  /** Bytes of lag histograms the streams hold (for benchmarks). */
-  get histogramBytes(): number {
-    return this.streams.reduce((sum, s) => sum + s.lag.bytes, 0);
   }
 }

@@ -82,11 +82,6 @@ export class WritePool {
     return w >= 0 && w < this.capacity && this.gen[w] === gen && (this.refs[w] as number) > 0;
   }
 
-  /** Bytes the pool holds (for benchmarks). */
-  get bytes(): number {
-    const R = this.regionCount;
-    return this.capacity * (8 * 8 + 4 * 4 + 1 + R * (8 + 1 + 4) + (this.withContext ? 8 * R : 0));
-  }
 
   private grow(capacity: number): void {
     const R = this.regionCount;

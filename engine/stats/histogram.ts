@@ -66,11 +66,4 @@ export class LatencyHistogram {
     }
     return MIN_MS * GROWTH ** BUCKETS;
   }
-
-  /** Bytes of bucket memory this histogram holds (for benchmarks). */
-  get bytes(): number {
-    let pages = 0;
-    for (const page of this.pages) if (page) pages++;
-    return pages * PAGE * 8;
-  }
 }
