@@ -4,8 +4,10 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { AUTOSAVE_KEY } from '../app/store/autosave.ts';
-import { decodeScenarioHash } from '../engine/scenario/url.ts';
-import type { Scenario } from '../engine/scenario/schema.ts';
+import { decodeScenarioHash, encodeScenarioHash } from '../engine/scenario/url.ts';
+import { parseScenario } from '../engine/scenario/parse.ts';
+import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
+import type { Scenario, ScenarioInput } from '../engine/scenario/schema.ts';
 
 /** The scenario in this page's autosave (written a moment after each edit), or null before the first write. */
 export async function autosavedScenario(page: Page): Promise<Scenario | null> {
@@ -63,4 +65,27 @@ export async function viewsCaughtUp(page: Page): Promise<void> {
       }),
     FRAMES_FOR_EVERY_VIEW,
   );
+}
+
+/** The app's address for a scenario: the defaults with `overrides`, in the link's hash. */
+export function linkFor(overrides: Partial<ScenarioInput> = {}, query = ''): string {
+  const parsed = parseScenario({ ...defaultScenario, ...overrides });
+  if (!parsed.ok) throw new Error(`test scenario is invalid: ${JSON.stringify(parsed.issues)}`);
+  return `/${query}#${encodeScenarioHash(parsed.scenario)}`;
+}
+
+/** Opens `path` and waits for the map to have drawn. */
+export async function opened(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+}
+
+/** Collects uncaught errors and console errors, so a test can also check the page stayed clean. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
 }

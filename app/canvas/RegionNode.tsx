@@ -4,6 +4,8 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
 import { parseNodeId, type RegionNode as RegionNodeType } from './scenarioNodes.ts';
+import { roleBadge } from './regionRole.ts';
+import { useRegionRole } from './useRegionRoles.ts';
 
 const selectToggle = (s: AppState) => s.regionFailureToggled;
 const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
@@ -11,6 +13,8 @@ const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
 export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeProps<RegionNodeType>) {
   const regionId = parseNodeId(id)?.id ?? '';
   const down = useApp((s) => regionDownAt(s.scenario.faults, regionId, s.timeS));
+  const role = useRegionRole(regionId);
+  const badge = roleBadge(role);
   const toggle = useApp(selectToggle);
   // The clock is read when the button is pressed: subscribing to it re-rendered 25 nodes at every snapshot.
   const store = useContext(StoreContext);
@@ -25,7 +29,11 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
       <span className="map-node__dot" aria-hidden="true" />
       <span className="map-node__label">
         {data.label}
-        {data.isPrimary && <span className="map-node__badge">primary</span>}
+        {badge && (
+          <span className={`map-node__badge map-node__badge--${role ?? ''}`} data-testid={`region-role-${regionId}`} data-role={role ?? ''}>
+            {badge}
+          </span>
+        )}
         {!readOnly && <button
           type="button"
           className="map-node__action nodrag"

@@ -6,6 +6,8 @@ import { regionPlace } from '../../engine/geo/regionPlace.ts';
 import { renameNode, setIn, type NodeRef } from '../store/scenarioEdits.ts';
 import { setRegionPlacement } from './regionPlacement.ts';
 import { Field } from './Field.tsx';
+import { roleSentence } from '../canvas/regionRole.ts';
+import { useRegionRole, useSplitBrain } from '../canvas/useRegionRoles.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 
@@ -106,6 +108,8 @@ export function RegionInspector({ id }: { id: string }) {
   const scenario = useApp(selectScenario);
   const index = scenario.regions.findIndex((r) => r.id === id);
   const region = scenario.regions[index];
+  const role = useRegionRole(id);
+  const splitBrain = useSplitBrain();
   if (!region) return null;
   const entry = region.catalog !== undefined ? findCatalogRegion(region.catalog) : undefined;
   const place = regionPlace(region);
@@ -125,7 +129,7 @@ export function RegionInspector({ id }: { id: string }) {
         {entry
           ? `Catalogue region ${entry.id}: ${entry.city}, ${entry.country}.`
           : `Custom region at ${place.lat.toFixed(2)}, ${place.lon.toFixed(2)}${region.name?.endsWith('(moved)') ? ': moved off its catalogue place' : ''}; latency from geography.`}
-        {isPrimary ? ' Primary: takes the writes.' : ''}
+        <span data-testid="inspector-region-role">{roleSentence(role, splitBrain)}</span>
       </p>
       <IdField kind="region" id={region.id} index={index} />
       <Field path={at('name')} label="Name" kind="text" optional />
