@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { SCENARIO_VERSION, ScenarioSchema } from '../engine/scenario/schema.ts';
 import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
 import { formatIssues, parseScenario } from '../engine/scenario/parse.ts';
-import { MAX_HASH_CHARS } from '../engine/scenario/url.ts';
+import { MAX_HASH_CHARS, MAX_SCENARIO_CHARS } from '../engine/scenario/url.ts';
 import { renderReferenceTables, type JsonSchemaNode } from './jsonSchemaTables.ts';
 
 export interface SchemaDocs {
@@ -177,7 +177,9 @@ ${fence('text', '#s1.<crc32>.<payload>')}
   before anything is decompressed or parsed.
 
 Opening a link validates its scenario like any other input. A link that is damaged, longer than
-${thousands(MAX_HASH_CHARS)} characters, made by a newer Meridian, or holds an invalid scenario is not loaded: the
+${thousands(MAX_HASH_CHARS)} characters, that decompresses to more than ${thousands(MAX_SCENARIO_CHARS)} characters (the 5 MB a
+file may have; decompression stops there, so a forged payload cannot expand to billions), made by a newer
+Meridian, or holds an invalid scenario is not loaded: the
 playground says why (with the messages below) and shows the default scenario instead, or keeps the current one if
 the link was pasted into an open page.
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from './defaultScenario.ts';
 import { parseScenario } from './parse.ts';
 import type { Scenario } from './schema.ts';
+import { quadraticBomb } from './lzBomb.fixture.ts';
 import { crc32Hex, decodeScenarioHash, encodeScenarioHash, MAX_HASH_CHARS, type HashResult } from './url.ts';
 
 function parsed(input: unknown): Scenario {
@@ -152,5 +153,15 @@ describe('crc32Hex', () => {
     expect(crc32Hex('123456789')).toBe('cbf43926');
     expect(crc32Hex('')).toBe('00000000');
     expect(crc32Hex('The quick brown fox jumps over the lazy dog')).toBe('414fa339');
+  });
+});
+
+describe('a link that expands without end', () => {
+  it('is refused with a message once it has decompressed to 5 MB, not after billions of characters', () => {
+    // 196,337 characters (within MAX_HASH_CHARS, checksum correct) that lz-string expands to 2.96 billion 'a's.
+    const payload = quadraticBomb(77_000);
+    const hash = `s1.${crc32Hex(payload)}.${payload}`;
+    expect(hash.length).toBeLessThanOrEqual(MAX_HASH_CHARS);
+    expectFailure(decodeScenarioHash(hash), 'This link expands to more than 5 MB, more than any Meridian scenario: it was not opened.');
   });
 });

@@ -2,16 +2,24 @@
  * The scenario in a URL hash: `#s1.<crc32>.<payload>`, where `s1` is the format version, the payload is the
  * scenario JSON compressed by lz-string into URL-safe characters, and crc32 (8 hex digits, of the payload)
  * tells a truncated or altered link from a valid one before anything is decompressed or parsed.
- * Decoding never throws and never evaluates anything: the JSON goes through the schema like any other input.
+ * Decoding never throws and never evaluates anything: the JSON goes through the schema like any other input,
+ * and decompression stops at MAX_SCENARIO_CHARS, however the payload was forged (lzDecompress.ts).
  */
 import LZString from 'lz-string';
 import { compactScenario } from './compact.ts';
+import { decompressFromEncodedURIComponentBounded } from './lzDecompress.ts';
 import { parseScenario, formatIssues } from './parse.ts';
 import type { Scenario } from './schema.ts';
 
 const PREFIX = 's1.';
 /** Longer hashes are refused unread: no real scenario comes near this. */
 export const MAX_HASH_CHARS = 200_000;
+/**
+ * A link's decompressed scenario is at most this many characters, the 5 MB that file import accepts: a short
+ * payload can name ever longer dictionary entries and expand quadratically (to billions of characters from
+ * 200,000), so decompression stops at this bound instead of freezing the tab.
+ */
+export const MAX_SCENARIO_CHARS = 5_000_000;
 
 export type HashResult =
   | { readonly ok: true; readonly scenario: Scenario }
@@ -44,9 +52,12 @@ export function decodeScenarioHash(rawHash: string): HashResult {
   }
   let json: unknown;
   try {
-    const text = LZString.decompressFromEncodedURIComponent(payload);
-    if (!text) return fail('This link is damaged: it could not be decompressed.');
-    json = JSON.parse(text);
+    const decompressed = decompressFromEncodedURIComponentBounded(payload, MAX_SCENARIO_CHARS);
+    if (!decompressed.ok) {
+      return fail('This link expands to more than 5 MB, more than any Meridian scenario: it was not opened.');
+    }
+    if (!decompressed.text) return fail('This link is damaged: it could not be decompressed.');
+    json = JSON.parse(decompressed.text);
   } catch {
     return fail('This link is damaged: its content is not valid JSON.');
   }
