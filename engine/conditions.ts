@@ -125,6 +125,7 @@ export class Conditions {
 
   /** The directed link a -> b. */
   linkFrom(a: number, b: number): Readonly<LinkCondition> {
+    if (this.links.size === 0) return NORMAL_LINK; // the common case, asked for every link every second
     return this.links.get(a * this.regionCount + b) ?? NORMAL_LINK;
   }
 

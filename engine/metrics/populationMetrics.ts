@@ -4,7 +4,7 @@
  * Counts are weighted: in aggregate mode one simulated request stands for several.
  */
 import { LatencyHistogram } from '../stats/histogram.ts';
-import { nearestRank, SampleBuffer } from '../stats/quantile.ts';
+import { SampleBuffer } from '../stats/quantile.ts';
 import type { UserWindow } from '../snapshot.ts';
 
 export class PopulationMetrics {
@@ -24,10 +24,28 @@ export class PopulationMetrics {
   windowByRegion: Float64Array;
   /** Requests that failed at each region (their entry) in the current window, by region index. */
   private windowFailedByRegion: Float64Array;
+  /**
+   * The regions with a count in the current window, ascending (a population reaches a few of them: closing a
+   * window visits these, not every region).
+   */
+  private touched: Int32Array;
+  private touchedCount = 0;
 
   constructor(regionCount: number) {
     this.windowByRegion = new Float64Array(regionCount);
     this.windowFailedByRegion = new Float64Array(regionCount);
+    this.touched = new Int32Array(regionCount);
+  }
+
+  private touch(region: number): void {
+    if (this.windowByRegion[region] !== 0 || this.windowFailedByRegion[region] !== 0) return;
+    // Insert in order: sums over the touched regions then add up in index order, as a loop over all would.
+    let i = this.touchedCount++;
+    while (i > 0 && (this.touched[i - 1] as number) > region) {
+      this.touched[i] = this.touched[i - 1] as number;
+      i--;
+    }
+    this.touched[i] = region;
   }
 
   /** A successful request that entered region index `region` (-1: a region that no longer exists). */
@@ -36,7 +54,10 @@ export class PopulationMetrics {
     this.windowOk += weight;
     (isWrite ? this.writes : this.reads).record(latencyMs, weight);
     (isWrite ? this.windowWrites : this.windowReads).push(latencyMs);
-    if (region >= 0) this.windowByRegion[region] = (this.windowByRegion[region] ?? 0) + weight;
+    if (region >= 0) {
+      this.touch(region);
+      this.windowByRegion[region] = (this.windowByRegion[region] as number) + weight;
+    }
   }
 
   /** Requests each region id served over the run, including the open window (`regionIds` by index). */
@@ -53,7 +74,10 @@ export class PopulationMetrics {
   recordFailure(weight: number, region = -1): void {
     this.failed += weight;
     this.windowFailed += weight;
-    if (region >= 0) this.windowFailedByRegion[region] = (this.windowFailedByRegion[region] ?? 0) + weight;
+    if (region >= 0) {
+      this.touch(region);
+      this.windowFailedByRegion[region] = (this.windowFailedByRegion[region] as number) + weight;
+    }
   }
 
   /**
@@ -62,31 +86,36 @@ export class PopulationMetrics {
    * `shares[offset + r]`, and with `failShares` the share that failed there.
    */
   closeWindow(regionIds: readonly string[], shares?: Float64Array, offset = 0, failShares?: Float64Array): UserWindow {
-    const reads = this.windowReads.sorted();
-    const writes = this.windowWrites.sorted();
     const byRegion = this.windowByRegion;
-    let servedBy = -1;
     const failedBy = this.windowFailedByRegion;
+    const touched = this.touched;
+    const n = this.touchedCount;
+    let servedBy = -1;
     let finished = 0;
-    for (let r = 0; r < byRegion.length; r++) {
-      finished += (byRegion[r] as number) + (failedBy[r] ?? 0);
+    for (let i = 0; i < n; i++) {
+      const r = touched[i] as number;
       const count = byRegion[r] as number;
+      finished += count + (failedBy[r] as number);
       if (count === 0) continue;
       if (servedBy < 0 || count > (byRegion[servedBy] as number)) servedBy = r;
       const id = regionIds[r];
       if (id !== undefined) this.servedByRegion.set(id, (this.servedByRegion.get(id) ?? 0) + count);
     }
-    for (let r = 0; r < byRegion.length; r++) {
-      const failed = failedBy[r] ?? 0;
+    // Shares are 0 where the population sent nothing: the caller's buffers start zeroed.
+    for (let i = 0; i < n; i++) {
+      const r = touched[i] as number;
+      const failed = failedBy[r] as number;
       if (shares) shares[offset + r] = finished > 0 ? ((byRegion[r] as number) + failed) / finished : 0;
       if (failShares) failShares[offset + r] = finished > 0 ? failed / finished : 0;
+      byRegion[r] = 0;
+      failedBy[r] = 0;
     }
-    failedBy.fill(0);
+    this.touchedCount = 0;
     const row: UserWindow = {
-      readP50Ms: nearestRank(reads, 0.5),
-      readP99Ms: nearestRank(reads, 0.99),
-      writeP50Ms: nearestRank(writes, 0.5),
-      writeP99Ms: nearestRank(writes, 0.99),
+      readP50Ms: this.windowReads.nearestRank(0.5),
+      readP99Ms: this.windowReads.nearestRank(0.99),
+      writeP50Ms: this.windowWrites.nearestRank(0.5),
+      writeP99Ms: this.windowWrites.nearestRank(0.99),
       ok: this.windowOk,
       failed: this.windowFailed,
       servedBy,
@@ -95,7 +124,6 @@ export class PopulationMetrics {
     this.windowWrites.clear();
     this.windowOk = 0;
     this.windowFailed = 0;
-    if (servedBy >= 0) byRegion.fill(0);
     return row;
   }
 
@@ -113,5 +141,8 @@ export class PopulationMetrics {
       if (to >= 0) movedFailed[to] = count;
     });
     this.windowFailedByRegion = movedFailed;
+    this.touched = new Int32Array(regionCount);
+    this.touchedCount = 0;
+    for (let r = 0; r < regionCount; r++) if (moved[r] !== 0 || movedFailed[r] !== 0) this.touched[this.touchedCount++] = r;
   }
 }
