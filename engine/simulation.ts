@@ -66,10 +66,17 @@ export interface Simulation {
 export interface SimulationOptions {
   /** Receives the run's trace (writes, deliveries, answers, reads) for checkers; none by default. */
   readonly observer?: SimulationObserver;
+  /**
+   * Keep each closed window until `takeWindows` (the default: the app's worker streams them). False for a run
+   * that only wants its report (the CLI, drills, tests): windows are still closed, so every number is the same,
+   * but not kept, and memory stays flat however long the run.
+   */
+  readonly keepWindows?: boolean;
 }
 
 export function createSimulation(initial: Scenario, options: SimulationOptions = {}): Simulation {
   const observer = options.observer;
+  const keepWindows = options.keepWindows ?? true;
   let scenario = initial;
   const fidelity = chooseFidelity(initial);
   const seed = initial.seed;
@@ -487,7 +494,7 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
     const users = active.map((p, u) => p.metrics.closeWindow(regionIds, userShares, u * R, userFailShares));
     // Populations removed by a live edit still finish their last requests: count them, with no column.
     for (const population of populations.values()) if (population.index < 0) population.metrics.closeWindow(regionIds);
-    pendingWindows.push({ startS: windowStartS, users, regionServed, detail });
+    if (keepWindows) pendingWindows.push({ startS: windowStartS, users, regionServed, detail });
     windowStartS = endS;
     windowEndS = Math.min(Math.floor(endS) + 1, scenario.durationS);
   };
@@ -679,7 +686,7 @@ function reportAnswer(observer: SimulationObserver, flight: InFlight): void {
 
 /** Runs a scenario headless from start to end and returns its report. */
 export function runScenario(scenario: Scenario, options: SimulationOptions = {}): Report {
-  const simulation = createSimulation(scenario, options);
+  const simulation = createSimulation(scenario, { keepWindows: false, ...options });
   simulation.advanceTo(scenario.durationS);
   return simulation.report();
 }

@@ -2,7 +2,8 @@
  * `npm run bench`: the engine's speed, as figures for notes (never as assertions: this machine is shared).
  * Prints the event queue's throughput, then for each standard scenario (an hour simulated) the wall time,
  * the speed-up over real time and the events processed, at the default sample budget and at the minimum
- * (where the fluid model carries nearly all the traffic). `--exact` also runs the small one request by request.
+ * (where the fluid model carries nearly all the traffic). `--exact` also runs the small one request by request;
+ * `--only NAME [--duration S]` runs one standard scenario (for paired timings and peak memory, under /usr/bin/time).
  */
 import { EventQueue } from '../clock/eventQueue.ts';
 import { estimatedRttMs } from '../geo/rtt.ts';
@@ -25,13 +26,23 @@ function eventQueueThroughput(pending: number, events: number): number {
   return events / ((performance.now() - started) / 1000);
 }
 
+/** Simulated seconds between two takes of the closed windows. */
+const WINDOW_STEP_S = 60;
+
 function run(label: string, input: ScenarioInput): void {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(`${label}: ${JSON.stringify(parsed.issues)}`);
   const started = performance.now();
   const simulation = createSimulation(parsed.scenario);
-  simulation.advanceTo(parsed.scenario.durationS);
+  // As the app's worker does: advance in steps and take the windows (here to drop them), so memory stays flat.
+  let windows = 0;
+  for (let t = 0; t < parsed.scenario.durationS; ) {
+    t = Math.min(t + WINDOW_STEP_S, parsed.scenario.durationS);
+    simulation.advanceTo(t);
+    windows += simulation.takeWindows().length;
+  }
   const report = simulation.report();
+  if (windows !== Math.ceil(parsed.scenario.durationS)) throw new Error(`${label}: ${windows} windows`);
   const wallS = (performance.now() - started) / 1000;
   const speedUp = parsed.scenario.durationS / wallS;
   console.log(
@@ -55,6 +66,19 @@ function rttEstimatesS(): number {
 }
 
 const exact = process.argv.includes('--exact');
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const only = option('--only');
+const durationS = option('--duration');
+if (only) {
+  // One standard scenario, optionally for longer (`--only large --duration 86400`: peak memory of a day).
+  const scenario = STANDARD_SCENARIOS[only as keyof typeof STANDARD_SCENARIOS];
+  if (!scenario) throw new Error(`--only: one of ${Object.keys(STANDARD_SCENARIOS).join(', ')}`);
+  run(only, durationS ? { ...scenario, durationS: Number(durationS) } : scenario);
+  process.exit(0);
+}
 console.log(`RTT estimates, 200 regions x 1,000 users: ${rttEstimatesS().toFixed(2)} s`);
 console.log('event queue (pop + push):');
 for (const pending of [100, 1000, 10_000]) {
