@@ -129,6 +129,7 @@ export class KeyState {
     const R = this.R;
     const writer = pool.region[w] as number;
     const at = slot * FIELDS;
+    pool.keySlot[w] = slot;
     this.record[at + LATEST_REGION] = writer;
     this.record[at + LATEST_USER] = user;
     this.record[at + LATEST_COMMIT_S] = pool.commitS[w] as number;
@@ -193,8 +194,7 @@ export class KeyState {
 
   /** Region r has applied (or will never get) write w: its entry may leave the key's list for r. */
   applied(w: number, r: number): void {
-    const slot = this.find(this.pool.key[w] as number);
-    const list = slot < 0 ? -1 : this.listOf(slot);
+    const list = this.listOf(this.pool.keySlot[w] as number);
     if (list >= 0) this.popApplied(list, r);
   }
 

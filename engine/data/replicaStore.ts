@@ -64,6 +64,8 @@ export interface ReplicaValue {
 
 export class ReplicaStore {
   private readonly keys = new Map<number, KeyState>();
+  /** By write-pool slot, the tracked state of the key that slot's write (committed through this store) wrote. */
+  private readonly stateOfWrite: (KeyState | undefined)[] = [];
   private cellsUsed = 0;
   private readonly recordSize: number;
   private readonly keyCells: number;
@@ -114,6 +116,7 @@ export class ReplicaStore {
   onCommit(pool: WritePool, w: number): void {
     const key = pool.key[w] as number;
     const state = this.stateOf(key);
+    this.stateOfWrite[w] = state;
     if (!state) return;
     const R = this.regionCount;
     const region = pool.region[w] as number;
@@ -130,7 +133,8 @@ export class ReplicaStore {
   /** Region `r` applies write w (its writer applies its own at commit). Applying a write twice changes nothing. */
   apply(r: number, pool: WritePool, w: number): void {
     if (pool.seq[w] === 0) return;
-    const state = this.keys.get(pool.key[w] as number);
+    // The state this store gave the write at commit; a write committed before this store existed is looked up.
+    const state = this.stateOfWrite[w] ?? this.keys.get(pool.key[w] as number);
     if (!state) return;
     applyToRecord(state, r, this.recordSize, this.regionCount, pool, w);
   }

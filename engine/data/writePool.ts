@@ -22,6 +22,8 @@ export class WritePool {
   version = new Float64Array(0);
   /** Its number among its writer's writes of this key (replicaStore.ts), 0 when the key is not tracked. */
   seq = new Int32Array(0);
+  /** The slot of its key's record in keyState.ts (set at commit; saves a lookup per delivery). */
+  keySlot = new Int32Array(0);
   /** When its client was told it succeeded; Infinity until then, and for ever if never. */
   ackS = new Float64Array(0);
   /** When no region that is up held it any more (its last holder went dark), NaN while some region does. */
@@ -108,6 +110,7 @@ export class WritePool {
     this.weight = f64(this.weight, capacity);
     this.version = f64(this.version, capacity);
     this.seq = i32(this.seq, capacity);
+    this.keySlot = i32(this.keySlot, capacity);
     this.ackS = f64(this.ackS, capacity);
     this.orphanedS = f64(this.orphanedS, capacity);
     this.discarded = u8(this.discarded, capacity);
