@@ -147,7 +147,7 @@ test('an active-active run with a region failure lists conflicts side by side an
   const ledger = page.getByTestId('lost-write-ledger');
   await expect(ledger.getByTestId('ledger-row').first()).toBeVisible({ timeout: 20_000 });
   await expect(ledger.getByTestId('ledger-row').first()).toContainText('eu-west');
-  await expect(ledger).toContainText(/\d+ acknowledged writes lost, RPO [\d.]+ s/);
+  await expect(ledger).toContainText(/\d+ acknowledged writes lost, RPO [\d.]+ (ms|s|min)\)/);
   await expect(page.getByTestId('timeline-rpo')).not.toHaveText(/RPO 0 s/);
 
   await tab(page, 'Replication').click();

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { panelSize } from './axes.ts';
+import { formatDurationS, panelSize } from './axes.ts';
 import { timelineMarks } from './timelineMarks.ts';
 
 const SIZE = panelSize(0, 12);
@@ -22,7 +22,7 @@ export const FailoverTimeline = memo(function FailoverTimeline() {
         Failover timeline <span className="chart__unit">(simulated seconds; RTO = rerouted - failed)</span>
       </figcaption>
       <p className="timeline__rpo" data-testid="timeline-rpo">
-        RPO {Math.round(rpoS * 10) / 10} s, {Math.round(lost)} acknowledged writes lost
+        RPO {formatDurationS(rpoS)}, {Math.round(lost)} acknowledged writes lost
       </p>
       {failovers.length === 0 ? (
         <p className="panel__empty">No region has failed yet. Fail one from the map to see detection, rerouting and recovery.</p>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
-import { latencyMarks, type ChartSize } from './latencyMarks.ts';
+import { LOW_AVAILABILITY, latencyMarks, type ChartSize } from './latencyMarks.ts';
 import { populationColor } from './palette.ts';
 
 const SIZE: ChartSize = { width: 420, height: 220, margin: { top: 12, right: 12, bottom: 26, left: 44 } };
@@ -24,7 +24,8 @@ export const LatencyChart = memo(function LatencyChart() {
       <figcaption id="latency-chart-title" className="chart__title">
         Read latency by population{' '}
         <span className="chart__unit">
-          (ms; solid p50, dashed p99{marks.series.length < ids.length ? `; the ${marks.series.length} slowest of ${ids.length}` : ''})
+          (ms, answered requests only; solid p50, dashed p99{marks.series.length < ids.length ? `; the ${marks.series.length} slowest of ${ids.length}` : ''}; shaded:
+          seconds a population had under {Math.round(LOW_AVAILABILITY * 100)}% of its requests answered)
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="img" aria-label="Read latency over simulated time">
@@ -40,6 +41,19 @@ export const LatencyChart = memo(function LatencyChart() {
           <text key={`x${t.value}`} className="chart__tick" x={t.at} y={height - 8} textAnchor="middle">
             {t.label}
           </text>
+        ))}
+        {marks.lowAvailability.map((span) => (
+          <rect
+            key={span.fromS}
+            className="chart__low-availability"
+            data-testid="latency-low-availability"
+            x={span.x0}
+            width={Math.max(1, span.x1 - span.x0)}
+            y={margin.top}
+            height={height - margin.top - margin.bottom}
+          >
+            <title>{`${span.fromS}-${span.toS} s: requests failing, so the lines here show only the ones answered`}</title>
+          </rect>
         ))}
         <line className="chart__now" x1={marks.nowX} x2={marks.nowX} y1={margin.top} y2={height - margin.bottom} />
         {marks.series.map((s) => (

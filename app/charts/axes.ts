@@ -30,13 +30,7 @@ export function valueTicks(y: ScaleLinear<number, number>, format: (value: numbe
   return y.ticks(count).map((value) => ({ value, at: y(value), label: format(value) }));
 }
 
-/** Milliseconds as people read them: "40 ms", "1.5 s", "2 min". */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return 'n/a';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
-  return `${Math.round(ms / 6000) / 10} min`;
-}
+export { formatMs, formatDurationS } from '../format/duration.ts';
 
 /** A compact count: 950, 1.2k, 3.4M. */
 export function formatCount(value: number): string {

@@ -169,7 +169,7 @@ describe('RTT heatmap marks', () => {
 
 describe('formatting', () => {
   it('reads like people write numbers', () => {
-    expect([40.4, 1520, 95_000, Number.NaN].map(formatMs)).toEqual(['40 ms', '1.5 s', '1.6 min', 'n/a']);
+    expect([40.4, 1520, 95_000, Number.NaN].map(formatMs)).toEqual(['40 ms', '1.5 s', '95 s', 'n/a']);
     expect([950, 1234, 45_600, 3_400_000].map(formatCount)).toEqual(['950', '1.2k', '46k', '3.4M']);
     expect([0.5, 1234.5].map(formatUsd)).toEqual(['$0.50', '$1,235']);
   });

@@ -33,6 +33,31 @@ export interface LatencyMarks {
   readonly series: readonly SeriesMarks[];
   /** x in px of the simulated clock. */
   readonly nowX: number;
+  /**
+   * Stretches of seconds in which some population had under LOW_AVAILABILITY of its requests answered: the
+   * lines plot answered requests only, so there they say nothing about the requests that failed.
+   */
+  readonly lowAvailability: readonly { readonly x0: number; readonly x1: number; readonly fromS: number; readonly toS: number }[];
+}
+
+/** Below this share of answered requests in a second, the chart shades the second. */
+export const LOW_AVAILABILITY = 0.99;
+
+/** Start seconds of the windows in which any of the populations answered under LOW_AVAILABILITY, merged into [fromS, toS) runs. */
+export function lowAvailabilitySpans(series: Readonly<Record<string, readonly LatencyPoint[]>>, ids: readonly string[]): { fromS: number; toS: number }[] {
+  const low = new Set<number>();
+  for (const id of ids)
+    for (const p of series[id] ?? []) {
+      const finished = p.ok + p.failed;
+      if (finished > 0 && p.ok / finished < LOW_AVAILABILITY) low.add(p.startS);
+    }
+  const spans: { fromS: number; toS: number }[] = [];
+  for (const startS of [...low].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last && last.toS >= startS) last.toS = startS + 1;
+    else spans.push({ fromS: startS, toS: startS + 1 });
+  }
+  return spans;
 }
 
 /** At most this many populations are drawn: the slowest (highest p99 in the latest second). */
@@ -70,6 +95,7 @@ export function latencyMarks(
       return { id, index, p50Path: p50(points) ?? '', p99Path: p99(points) ?? '' };
     }),
     nowX: x(Math.min(timeS, durationS)),
+    lowAvailability: lowAvailabilitySpans(series, ids).map((span) => ({ ...span, x0: x(span.fromS), x1: x(Math.min(span.toS, durationS)) })),
   };
 }
 

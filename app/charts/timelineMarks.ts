@@ -4,7 +4,7 @@
  * beside it. From the report's failovers. Pure.
  */
 import type { FailoverReport } from '../../engine/report.ts';
-import { timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
+import { formatDurationS, timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
 
 export type MomentKind = 'failed' | 'detected' | 'rerouted' | 'promoted' | 'recovered';
 
@@ -38,6 +38,7 @@ export interface TimelineMarks {
 
 export const ROW_HEIGHT = 34;
 
+/** A moment on the run's clock ("150 s"); durations go through formatDurationS. */
 const seconds = (s: number): string => `${Math.round(s * 10) / 10} s`;
 
 export function timelineMarks(failovers: readonly FailoverReport[], durationS: number, timeS: number, size: ChartSize): TimelineMarks {
@@ -47,7 +48,7 @@ export function timelineMarks(failovers: readonly FailoverReport[], durationS: n
     const moments: Moment[] = [];
     const add = (kind: MomentKind, atS: number | null) => {
       if (atS === null) return;
-      const after = kind === 'failed' ? '' : ` (+${seconds(atS - f.failedAtS)})`;
+      const after = kind === 'failed' ? '' : ` (+${formatDurationS(atS - f.failedAtS)})`;
       moments.push({ kind, atS, x: x(atS), label: `${kind} at ${seconds(atS)}${after}` });
     };
     add('failed', f.failedAtS);
@@ -63,7 +64,7 @@ export function timelineMarks(failovers: readonly FailoverReport[], durationS: n
       x0: x(f.failedAtS),
       x1: x(endS),
       moments,
-      rto: f.rtoS === null ? 'not rerouted yet' : `RTO ${seconds(f.rtoS)}`,
+      rto: f.rtoS === null ? 'not rerouted yet' : `RTO ${formatDurationS(f.rtoS)}`,
       errors: `${Math.round(Object.values(f.errorsByUser).reduce((sum, n) => sum + n, 0)).toLocaleString('en-US')} failed requests`,
     };
   });

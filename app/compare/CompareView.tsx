@@ -10,6 +10,7 @@ import { changeSetting } from '../../engine/drills/settingChange.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { overlayMarks } from './compareMarks.ts';
+import { compareRow } from './compareRows.ts';
 import { populationColor } from '../charts/palette.ts';
 
 /** The settings a variant may change, with their choices. */
@@ -24,7 +25,6 @@ const VARIANTS: readonly { path: string; label: string; values: readonly (string
 
 const selectScenario = (s: AppState) => s.scenario;
 
-const format = (v: number | null): string => (v === null ? '-' : Math.abs(v) >= 100 ? v.toFixed(0) : String(Math.round(v * 1000) / 1000));
 
 export function CompareView() {
   const scenario = useApp(selectScenario);
@@ -114,13 +114,16 @@ export function CompareView() {
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((row) => (
+              {result.rows.map(compareRow).map((row) => (
                 <tr key={row.metric} data-metric={row.metric} data-verdict={row.verdict}>
-                  <th scope="row">{row.label}</th>
-                  <td>{format(row.a)}</td>
-                  <td>{format(row.b)}</td>
+                  <th scope="row">
+                    {row.label}
+                    {row.unit ? <span className="compare__unit">, {row.unit}</span> : null}
+                  </th>
+                  <td>{row.a}</td>
+                  <td>{row.b}</td>
                   <td className={`compare__verdict compare__verdict--${row.verdict}`}>
-                    {row.delta === null ? '' : `${row.delta > 0 ? '+' : ''}${format(row.delta)} `}
+                    {row.change ? `${row.change} ` : ''}
                     {row.verdict === 'n/a' ? '' : row.verdict}
                   </td>
                 </tr>

@@ -11,6 +11,7 @@ import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { clock } from '../../engine/export/incidentReport.ts';
 import { actionText, drillView } from './drillView.ts';
+import { checkText } from '../format/metric.ts';
 
 const selectRequest = (s: AppState) => s.drillRequest;
 const selectShown = (s: AppState) => s.drillScenarioShown;
@@ -177,7 +178,7 @@ function StepBody({ item }: { item: ReturnType<typeof drillView>['history'][numb
           <ul className="drill__checks" data-testid="drill-checks">
             {(outcome.results ?? []).map((r) => (
               <li key={r.text} data-passed={r.passed} className={r.passed ? 'drill__pass' : 'drill__fail'}>
-                {r.text}
+                {checkText(r)}
               </li>
             ))}
           </ul>

@@ -52,7 +52,14 @@ export function ExportPanel({ engine }: { engine: EngineClient }) {
   }, [engine, setPlaying]);
 
   if (prepared === null) return <p role="status">Preparing the export…</p>;
-  if (prepared === 'failed') return <p role="alert">The engine could not prepare the export (nothing has run yet?).</p>;
+  if (prepared === 'failed') return <p role="alert">The engine could not prepare the export.</p>;
+  // A report of 0 requests at 100% and a CSV of headers alone help nobody: say what to do instead.
+  if (prepared.report.durationS <= 0)
+    return (
+      <p role="status" data-testid="export-nothing-yet">
+        Nothing has run yet, so there is nothing to export. Press Play (or Step) and open Export again.
+      </p>
+    );
   return (
     <div className="export" data-testid="export-panel">
       <div className="share__row">

@@ -10,6 +10,8 @@ const LazyFaultPanel = lazy(() => import('./FaultPanel.tsx'));
 const selectOpen = (s: AppState) => s.faultMenuOpened;
 const selectMenuRegion = (s: AppState) => s.faultMenuRegion;
 const selectFocusOnOpen = (s: AppState) => s.faultMenuFocused;
+/** Whether the menu's region is still in the scenario (a delete, a cut, an undo or a new scenario can remove it). */
+const selectMenuRegionExists = (s: AppState) => s.faultMenuRegion !== null && s.scenario.regions.some((r) => r.id === s.faultMenuRegion);
 
 /**
  * Opens a region's fault menu on a click on the map; the menu's code loads on the first click. Escape and a press
@@ -20,7 +22,12 @@ export function RegionFaultMenuLayer() {
   const open = useApp(selectOpen);
   const regionId = useApp(selectMenuRegion);
   const focusOnOpen = useApp(selectFocusOnOpen);
+  const regionExists = useApp(selectMenuRegionExists);
   useEffect(() => listenForRegionClicks(open), [open]);
+  // A menu for a region that is gone closes, rather than offering faults for it.
+  useEffect(() => {
+    if (regionId !== null && !regionExists) open(null);
+  }, [regionId, regionExists, open]);
   useEffect(() => {
     if (regionId === null) return undefined;
     const onKey = (e: KeyboardEvent) => {
@@ -39,7 +46,7 @@ export function RegionFaultMenuLayer() {
       window.removeEventListener('pointerdown', onPointer, true);
     };
   }, [regionId, open, focusOnOpen]);
-  if (regionId === null) return null;
+  if (regionId === null || !regionExists) return null;
   return (
     <LoadBoundary what="The fault menu">
       <Suspense fallback={null}>

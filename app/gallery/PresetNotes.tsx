@@ -3,7 +3,7 @@
  * against the engine's latest report (marked "so far" until the run has reached its end).
  */
 import { evaluateChecks } from '../../engine/outcomes/check.ts';
-import { formatMetricValue } from '../../engine/outcomes/metrics.ts';
+import { formatMetric } from '../format/metric.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 
@@ -38,9 +38,9 @@ export function PresetNotes() {
           return (
             <li key={`${check.metric}-${i}`} className={`preset-notes__check preset-notes__check--${state}`} data-state={state}>
               <span className="preset-notes__label">{check.label ?? check.metric}</span>{' '}
-              <span className="preset-notes__value">{result?.value === null || result === undefined ? '-' : formatMetricValue(check.metric, result.value)}</span>{' '}
+              <span className="preset-notes__value">{result?.value === null || result === undefined ? '-' : formatMetric(check.metric, result.value)}</span>{' '}
               <span className="preset-notes__bounds">
-                ({[check.atLeast !== undefined ? `≥ ${formatMetricValue(check.metric, check.atLeast)}` : '', check.atMost !== undefined ? `≤ ${formatMetricValue(check.metric, check.atMost)}` : ''].filter(Boolean).join(', ')})
+                ({[check.atLeast !== undefined ? `≥ ${formatMetric(check.metric, check.atLeast)}` : '', check.atMost !== undefined ? `≤ ${formatMetric(check.metric, check.atMost)}` : ''].filter(Boolean).join(', ')})
               </span>{' '}
               <span className="preset-notes__state">{state === 'pending' ? '…' : state === 'pass' ? 'pass' : final ? 'FAIL' : 'not yet'}</span>
             </li>

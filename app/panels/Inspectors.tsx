@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { useThrottledApp } from '../store/useThrottledApp.ts';
 import type { AppState } from '../store/index.ts';
+import { formatDurationS } from '../format/duration.ts';
 import { conflictRow, ledgerRows, readFigures, violationRows } from './inspectorRows.ts';
 
+/** A moment on the run's clock, to the millisecond ("76.012 s"); durations go through formatDurationS. */
 const seconds = (s: number) => `${Math.round(s * 1000) / 1000} s`;
 const signedMs = (v: number) => `${v >= 0 ? '+' : ''}${v} ms`;
 
@@ -18,7 +20,7 @@ export const LostWriteLedger = memo(function LostWriteLedger() {
   return (
     <section className="inspector-panel" aria-labelledby="ledger-title" data-testid="lost-write-ledger">
       <h3 id="ledger-title" className="inspector-panel__title">
-        Lost-write ledger <span className="chart__unit">({Math.round(total)} acknowledged writes lost, RPO {seconds(dataLoss?.rpoS ?? 0)})</span>
+        Lost-write ledger <span className="chart__unit">({Math.round(total)} acknowledged writes lost, RPO {formatDurationS(dataLoss?.rpoS ?? 0)})</span>
       </h3>
       {rows.length === 0 ? (
         <p className="panel__empty">No acknowledged write has been lost. Asynchronous replication loses the writes a failed region had not shipped yet.</p>

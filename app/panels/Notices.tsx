@@ -12,7 +12,7 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className="notice" role="alert">
+        <div key={notice.id} className={`notice notice--${notice.tone}`} role={notice.tone === 'info' ? 'status' : 'alert'}>
           <p className="notice__text">{notice.text}</p>
           {notice.details.length > 0 && (
             <ul className="notice__details">

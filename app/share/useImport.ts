@@ -18,13 +18,20 @@ export function useImport(onDone: () => void = () => {}): (file: File) => Promis
     async (file: File) => {
       const result = await readImport(file);
       if (result.kind === 'error') return notice(result.text, result.details);
-      if (result.kind === 'scenario') opened(result.scenario);
+      if (result.kind === 'scenario') {
+        opened(result.scenario);
+        notice(`Imported ${result.scenario.name} from ${file.name}.`, [], 'info');
+      }
       else if (result.kind === 'preset') {
         const { parsePreset } = await import('../../engine/presets/presets.ts');
         const parsed = parsePreset(result.input);
         if (!parsed.ok) return notice(`${file.name} is not a valid preset: nothing was changed.`, parsed.errors);
         openPreset(parsed.preset);
-      } else requestDrill(result.input, file.name);
+        notice(`Imported the preset ${parsed.preset.title} from ${file.name}.`, [], 'info');
+      } else {
+        requestDrill(result.input, file.name);
+        notice(`Imported a drill from ${file.name}.`, [], 'info');
+      }
       onDone();
     },
     [opened, openPreset, notice, requestDrill, onDone],

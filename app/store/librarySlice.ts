@@ -32,9 +32,11 @@ let drillSeq = 0;
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
     activePreset: null,
     viewMode: typeof window === 'undefined' ? 'edit' : viewModeFromSearch(window.location.search),
+    // A preset from the gallery always starts the same way: from 0 s, playing (it used to play only if the run
+    // before it was still playing, so after a pause or a finished run it opened paused, with nothing to say so).
     presetOpened: (preset) => {
       get().scenarioLoaded(preset.scenario);
-      set({ activePreset: preset });
+      set({ activePreset: preset, playing: true });
     },
     presetNotesShown: (preset) => set({ activePreset: preset }),
     scenarioOpened: (scenario) => {

@@ -81,12 +81,14 @@ describe('flow marks on the map', () => {
     expect(usEu?.flows[0]?.d).toBe(pathOf(regions[0] as Place, regions[1] as Place).d);
     expect(crossingS(4000)).toBeGreaterThan(crossingS(40));
     expect(crossingS(1)).toBe(0.75);
-    expect(usEu?.title).toContain('us-east -> eu-west: lag 40 ms (max 90 ms), 20 writes/s');
+    expect(usEu?.title).toContain('us-east -> eu-west: lag 40 ms (highest lag of a delivered write 90 ms), 20 writes/s');
 
     const cut = flowMarks(users, regions, frame({ linkState: [0, LINK_PARTITIONED, 0, LINK_PARTITIONED, 0, 0, 0, 0, 0] }), pathOf, project);
     expect(cut.links[0]?.partitioned).toBe(true);
     expect(cut.links[0]?.flows).toEqual([]);
     expect(cut.links[0]?.title).toContain('us-east <-> eu-west: partitioned');
+    // A held link's lag is how long it has held writes, said apart from the lag of writes that arrived.
+    expect(cut.links[0]?.title).toContain('us-east -> eu-west: writes held back for 40 ms (highest lag of a delivered write 90 ms)');
     expect(cut.links[0]?.action).toBe('Click to heal the partition');
     expect(cut.links[1]?.partitioned).toBe(false);
     const held = flowMarks(users, regions, frame({ linkState: [0, 0, LINK_END_DARK, 0, 0, 0, LINK_END_DARK, 0, 0] }), pathOf, project);

@@ -5,6 +5,7 @@
  * the latest window and a projection in, SVG paths and numbers out; FlowOverlay renders them.
  */
 import { geoInterpolate, geoPath, type GeoProjection } from 'd3';
+import { formatMs } from '../../format/duration.ts';
 import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER } from '../../../engine/snapshot.ts';
 import type { Fault } from '../../../engine/scenario/schema.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
@@ -149,7 +150,7 @@ export function crossingS(lagMs: number): number {
   return Math.min(120, Math.max(0.75, lagMs / 40));
 }
 
-const round = (ms: number): string => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
+
 
 export function flowMarks(
   users: readonly Place[],
@@ -194,7 +195,7 @@ export function flowMarks(
         get title() {
           return failing
             ? `${user.label} users -> ${regionId}: failing, ${pct(share)} of its traffic (${pct(failShare / share)} of it failing)`
-            : `${user.label} users -> ${regionId}: ${round(latencyMs)} p50, ${pct(share)} of its traffic`;
+            : `${user.label} users -> ${regionId}: ${formatMs(latencyMs)} p50, ${pct(share)} of its traffic`;
         },
       });
     }
@@ -230,8 +231,14 @@ export function flowMarks(
         }
       }
       const state = partitioned ? 'partitioned' : held ? 'holding writes back: an end is down' : 'flowing';
-      const direction = (src: Place, dst: Place, l: number): string =>
-        `${src.id} -> ${dst.id}: lag ${round(detail?.links.lagMs[l] ?? Number.NaN)} (max ${round(detail?.links.maxLagMs[l] ?? Number.NaN)}), ${Math.round(detail?.links.applied[l] ?? 0)} writes/s`;
+      // While a link holds writes back its lag is how long it has held them; the highest lag is of writes that
+      // arrived, so the two are said apart rather than as "87040 ms (max 45 ms)".
+      const direction = (src: Place, dst: Place, l: number): string => {
+        const lagMs = detail?.links.lagMs[l] ?? Number.NaN;
+        const maxMs = detail?.links.maxLagMs[l] ?? Number.NaN;
+        const now = partitioned || held ? `writes held back for ${formatMs(lagMs)}` : `lag ${formatMs(lagMs)}`;
+        return `${src.id} -> ${dst.id}: ${now} (highest lag of a delivered write ${formatMs(maxMs)}), ${Math.round(detail?.links.applied[l] ?? 0)} writes/s`;
+      };
       links.push({
         key: `${from.id}:${to.id}`,
         from: from.id,

@@ -1,0 +1,35 @@
+/**
+ * A named metric's value as the page writes it: durations, RPO and lags through formatMs ("28 ms", "1.5 s"),
+ * everything else as the engine's formatMetricValue writes it ("99.2%", "$3.34/h"). Preset notes, drill
+ * checkpoints and compare all go through here, so one panel never writes one quantity two ways.
+ */
+import { formatMetricValue } from '../../engine/outcomes/metrics.ts';
+import type { CheckResult } from '../../engine/outcomes/check.ts';
+import { formatMs } from './duration.ts';
+
+const metricId = (name: string): string => name.split(':')[0] ?? '';
+
+/** Whether the metric is a duration: its id ends in Ms (milliseconds) or S (seconds). */
+export function durationUnit(name: string): 'ms' | 's' | null {
+  const id = metricId(name);
+  if (id.endsWith('Ms')) return 'ms';
+  if (/[a-z]S$/.test(id)) return 's';
+  return null;
+}
+
+export function formatMetric(name: string, value: number): string {
+  const unit = durationUnit(name);
+  if (unit === 'ms') return formatMs(value);
+  if (unit === 's') return formatMs(value * 1000);
+  return formatMetricValue(name, value);
+}
+
+/** A check's sentence, as the engine words it but with the page's formats: "RTO: 42.1 s (at most 1 min): pass". */
+export function checkText(result: CheckResult): string {
+  const { check, value, passed } = result;
+  const bounds = [check.atLeast !== undefined ? `at least ${formatMetric(check.metric, check.atLeast)}` : '', check.atMost !== undefined ? `at most ${formatMetric(check.metric, check.atMost)}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const shown = value === null ? 'none' : formatMetric(check.metric, value);
+  return `${check.label ?? check.metric}: ${shown} (${bounds}): ${passed ? 'pass' : 'FAIL'}`;
+}
