@@ -75,7 +75,7 @@ export class ReplicaStore {
     readonly kind: MergeKind,
   ) {
     this.recordSize = FIXED + 2 * regionCount;
-    this.keyCells = regionCount * this.recordSize + (kind === 'mv-register' ? regionCount ** 3 : 0);
+    this.keyCells = regionCount * this.recordSize + (kind === 'mv-register' ? regionCount * regionCount * regionCount : 0);
   }
 
   get trackedKeys(): number {
