@@ -12,6 +12,7 @@
  *          per directed link a * R + b (diagonal included, zero) LINK_FIELDS values (lagMs, maxLagMs, applied, state)]
  * Latencies are in ms, NaN when the window had no such request.
  */
+import type { Scenario } from './scenario/schema.ts';
 import type { Report } from './report.ts';
 
 export const USER_FIELDS = 7;
@@ -141,6 +142,13 @@ export interface SnapshotMessage {
   readonly data: Float64Array;
   /** The engine's report, attached about once a second of real time and on the last snapshot of a run. */
   readonly report?: Report;
+  /**
+   * The scenario in effect at `timeS`, sent when it is not the one last sent: a replay passed a timed live edit,
+   * or a seek went back before one (engine/run/recordedRun.ts). The app shows the design as it was then.
+   */
+  readonly scenario?: Scenario;
+  /** Timed live edits the run holds, and how many of them are in effect at `timeS`. */
+  readonly edits?: { readonly total: number; readonly applied: number };
 }
 
 export function windowStride(userCount: number, regionCount: number): number {

@@ -12,8 +12,10 @@ import { parseDrill } from './drills/drills.ts';
 import { DrillPlay, replayTo, type StepOutcome } from './drills/drillRun.ts';
 import type { Drill } from './drills/drillSchema.ts';
 import { incidentReport } from './export/incidentReport.ts';
-import { metricsCsv } from './export/metricsCsv.ts';
+import { metricsCsv, type WindowIds } from './export/metricsCsv.ts';
 import type { MetricsWindow } from './snapshot.ts';
+import { RecordedRun, type RunRecord } from './run/recordedRun.ts';
+import { isRunDocument, parseRunDocument, toRunDocument, type RunDocument } from './run/runFile.ts';
 
 /** Real milliseconds between snapshots. */
 const TICK_MS = 100;
@@ -32,11 +34,24 @@ export interface LoadResult {
   readonly errors: readonly string[];
 }
 
+/** What a live edit did: when it took effect, and how many later edits the fork dropped (see recordedRun.ts). */
+export interface EditOutcome extends LoadResult {
+  readonly atS?: number;
+  readonly dropped?: number;
+}
+
 let simulation: Simulation | undefined;
+/**
+ * The run outside drills: its first scenario and timed live edits, and the simulation playing them. Every replay
+ * (seek, export) replays its record, so the numbers at any moment are the ones first seen there.
+ */
+let live: RecordedRun | undefined;
 /** The drill being played, if any: its simulation is `simulation`, so the map and charts show it. */
 let drillPlay: DrillPlay | undefined;
-/** The scenario as last loaded or edited: what a replay (seek) starts from. */
+/** The scenario in effect (as last loaded, edited, or replayed to). */
 let current: Simulation['scenario'] | undefined;
+/** The scenario the last snapshot carried (a snapshot carries it when it changed). */
+let publishedScenario: Simulation['scenario'] | undefined;
 /** Increases with each seek and load; a replay in progress stops when it is no longer the latest. */
 let seekGeneration = 0;
 /** A replay is in progress; play and pause only say whether to play once it arrives. */
@@ -76,6 +91,8 @@ function publish(): void {
   const now = performance.now();
   const spacingMs = Math.max(playing ? REPORT_MS : 0, reportCostMs / REPORT_SHARE);
   const withReport = simulation.done || (!playing && !seeking) || now - lastReportMs >= spacingMs;
+  const changed = world !== publishedScenario;
+  publishedScenario = world;
   const message: SnapshotMessage = {
     userIds: world.users.map((u) => u.id),
     regionIds: world.regions.map((r) => r.id),
@@ -83,12 +100,22 @@ function publish(): void {
     done: simulation.done,
     data,
     ...(withReport ? { report: timedReport(simulation) } : {}),
+    ...(changed ? { scenario: world } : {}),
+    ...(live && !drillPlay ? { edits: { total: live.record.edits.length, applied: live.applied } } : {}),
   };
   port.postMessage(message, [data.buffer]);
 }
 
+/** What the worker advances: the recorded run (which applies its edits on the way), or a drill's simulation. */
+type Advancing = Pick<Simulation, 'advanceTo' | 'timeS' | 'done'>;
+
+/** The recorded run when it is the one shown, else the simulation (a drill's). */
+function advancing(): Advancing | undefined {
+  return live && simulation === live.simulation ? live : simulation;
+}
+
 /** Advances `sim` one simulated second at a time towards `untilS` for at most `budgetMs` of real time. */
-function advanceFor(sim: Simulation, budgetMs: number, untilS: number): void {
+function advanceFor(sim: Advancing, budgetMs: number, untilS: number): void {
   const startMs = performance.now();
   while (!sim.done && sim.timeS < untilS && performance.now() - startMs < budgetMs) {
     sim.advanceTo(Math.min(untilS, sim.timeS + 1));
@@ -101,8 +128,10 @@ function tick(): void {
   const now = performance.now();
   const elapsedS = Math.min(MAX_CATCHUP_S, (now - lastTickMs) / 1000);
   lastTickMs = now;
-  if (speed === 'max') advanceFor(simulation, SLICE_MS, Number.POSITIVE_INFINITY);
-  else simulation.advanceTo(simulation.timeS + elapsedS * speed);
+  const run = advancing() ?? simulation;
+  if (speed === 'max') advanceFor(run, SLICE_MS, Number.POSITIVE_INFINITY);
+  else run.advanceTo(run.timeS + elapsedS * speed);
+  current = simulation.scenario;
   if (simulation.done) playing = false;
   publish();
   if (playing) timer = setTimeout(tick, speed === 'max' ? 0 : TICK_MS);
@@ -118,27 +147,55 @@ const api = {
   connect(snapshotPort: MessagePort): void {
     port = snapshotPort;
   },
-  /** Starts over with a new scenario at time 0, paused. */
+  /**
+   * Starts over at time 0, paused, with a scenario (a design) or a run document (a design and its timed live
+   * edits: a shared run, or the run a crashed worker had), whose edits then replay at their times.
+   */
   load(input: unknown): LoadResult {
-    const parsed = parse(input);
-    if (!('scenario' in parsed)) return parsed;
+    let record: RunRecord;
+    if (isRunDocument(input)) {
+      const run = parseRunDocument(input);
+      if (!run.ok) return { ok: false, errors: [run.error, ...run.details] };
+      record = run.record;
+    } else {
+      const parsed = parse(input);
+      if (!('scenario' in parsed)) return parsed;
+      record = { base: parsed.scenario, edits: [] };
+    }
     api.pause();
     seekGeneration++;
     seeking = false;
     drillPlay = undefined;
-    current = parsed.scenario;
-    simulation = createSimulation(parsed.scenario);
+    live = new RecordedRun(record);
+    simulation = live.simulation;
+    current = simulation.scenario;
     publish();
     return { ok: true, errors: [] };
   },
-  /** Applies an edited scenario to the running simulation from its current time on. */
-  update(input: unknown): LoadResult {
+  /**
+   * Applies an edited scenario to the running simulation from its current time on, and records it at that time.
+   * At a moment in the past (after a seek back) the run forks: the edits after it are dropped (`dropped`).
+   */
+  update(input: unknown): EditOutcome {
     const parsed = parse(input);
     if (!('scenario' in parsed)) return parsed;
+    if (drillPlay || !live) {
+      // A drill replays its own steps; its simulation takes the edit from now on.
+      current = parsed.scenario;
+      if (simulation) simulation.applyScenario(parsed.scenario);
+      else simulation = createSimulation(parsed.scenario);
+      publishedScenario = parsed.scenario;
+      return { ok: true, errors: [] };
+    }
+    const result = live.edit(parsed.scenario);
+    if (!result.ok) return { ok: false, errors: [result.error] };
     current = parsed.scenario;
-    if (simulation) simulation.applyScenario(parsed.scenario);
-    else simulation = createSimulation(parsed.scenario);
-    return { ok: true, errors: [] };
+    publishedScenario = parsed.scenario; // the app has it: it sent it
+    return { ok: true, errors: [], atS: result.atS, dropped: result.dropped };
+  },
+  /** The run as a document (its first scenario and timed edits): for "share this run", a run file, a restart. */
+  runDocument(): RunDocument | null {
+    return live && !drillPlay ? toRunDocument(live.record) : null;
   },
   play(): void {
     if (seeking) playAfterSeek = true;
@@ -160,7 +217,9 @@ const api = {
   step(deltaS: number): void {
     if (seeking || !simulation || simulation.done || !(deltaS > 0)) return;
     api.pause();
-    simulation.advanceTo(simulation.timeS + deltaS);
+    const run = advancing() ?? simulation;
+    run.advanceTo(run.timeS + deltaS);
+    current = simulation.scenario;
     publish();
   },
   /**
@@ -176,12 +235,19 @@ const api = {
     api.pause();
     playAfterSeek = resume;
     seeking = true;
-    const replay = createSimulation(current);
-    simulation = replay;
+    // The run's record replays with its edits at their times; a drill's simulation (no record) from its scenario.
+    const replay: Advancing = live && !drillPlay ? new RecordedRun(live.record) : createSimulation(current);
+    if (replay instanceof RecordedRun) {
+      live = replay;
+      simulation = replay.simulation;
+    } else {
+      simulation = replay as Simulation;
+    }
     const targetS = Math.max(0, timeS);
     publish();
     while (!replay.done && replay.timeS < targetS) {
       advanceFor(replay, SLICE_MS, targetS);
+      current = simulation.scenario;
       publish();
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (generation !== seekGeneration) return false;
@@ -225,13 +291,23 @@ const api = {
   exportRun(): { readonly report: Report; readonly markdown: string; readonly csv: string } | null {
     if (!simulation || !current) return null;
     const report = simulation.report();
-    const replay = createSimulation(current);
+    // A replay of the run, with its edits at their times; each window named by the scenario it was closed under.
+    const replay = live && !drillPlay ? new RecordedRun(live.record) : new RecordedRun({ base: current, edits: [] });
     const windows: MetricsWindow[] = [];
+    const ids: WindowIds[] = [];
+    const take = (): void => {
+      const closed = replay.simulation.takeWindows();
+      const named = { userIds: replay.scenario.users.map((u) => u.id), regionIds: replay.scenario.regions.map((r) => r.id) };
+      for (const window of closed) {
+        windows.push(window);
+        ids.push(named);
+      }
+    };
     while (!replay.done && replay.timeS < simulation.timeS) {
-      replay.advanceTo(Math.min(simulation.timeS, replay.timeS + 60));
-      windows.push(...replay.takeWindows());
+      replay.advanceTo(Math.min(simulation.timeS, replay.timeS + 60), take);
+      take();
     }
-    const csv = metricsCsv(windows, current.users.map((u) => u.id), current.regions.map((r) => r.id));
+    const csv = metricsCsv(windows, ids);
     return { report, markdown: incidentReport(current, report), csv };
   },
   /** A liveness probe: answers at once unless the worker is stuck. */

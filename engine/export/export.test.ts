@@ -66,7 +66,7 @@ describe('metrics as CSV', () => {
     const simulation = createSimulation(scenario);
     simulation.advanceTo(3);
     const windows = simulation.takeWindows();
-    const csv = metricsCsv(windows, scenario.users.map((u) => u.id), scenario.regions.map((r) => r.id));
+    const csv = metricsCsv(windows, { userIds: scenario.users.map((u) => u.id), regionIds: scenario.regions.map((r) => r.id) });
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(1 + 3 * (scenario.users.length + scenario.regions.length));
     const berlin = lines.find((l) => l.startsWith('1,population,berlin,'))?.split(',');

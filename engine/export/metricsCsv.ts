@@ -7,9 +7,20 @@ import type { MetricsWindow } from '../snapshot.ts';
 
 const cell = (value: number): string => (Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '');
 
-export function metricsCsv(windows: readonly MetricsWindow[], userIds: readonly string[], regionIds: readonly string[]): string {
+/** The ids of a window's populations and regions, by index. */
+export interface WindowIds {
+  readonly userIds: readonly string[];
+  readonly regionIds: readonly string[];
+}
+
+/**
+ * `ids` names the populations and regions of every window, or of each window (a run whose live edits added or
+ * removed some: `ids[i]` for `windows[i]`).
+ */
+export function metricsCsv(windows: readonly MetricsWindow[], ids: WindowIds | readonly WindowIds[]): string {
   const rows = ['startS,kind,id,readP50Ms,readP99Ms,writeP50Ms,writeP99Ms,ok,failed,servedBy,regionServed,regionDropped,capacityQps'];
-  for (const w of windows) {
+  for (const [index, w] of windows.entries()) {
+    const { userIds, regionIds } = ('userIds' in ids ? ids : ids[index]) ?? { userIds: [], regionIds: [] };
     w.users.forEach((u, i) => {
       rows.push([cell(w.startS), 'population', userIds[i] ?? '', cell(u.readP50Ms), cell(u.readP99Ms), cell(u.writeP50Ms), cell(u.writeP99Ms), cell(u.ok), cell(u.failed), u.servedBy >= 0 ? (regionIds[u.servedBy] ?? '') : '', '', '', ''].join(','));
     });

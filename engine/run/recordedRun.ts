@@ -96,11 +96,15 @@ export class RecordedRun {
     return this.next;
   }
 
-  /** Runs every event up to `timeS`, applying each edit when the clock reaches its time. */
-  advanceTo(timeS: number): void {
+  /**
+   * Runs every event up to `timeS`, applying each edit when the clock reaches its time; `beforeEdit` is called
+   * just before each (the windows closed so far belong to the scenario before it).
+   */
+  advanceTo(timeS: number, beforeEdit?: () => void): void {
     const edits = this.recordNow.edits;
     for (let edit = edits[this.next]; edit !== undefined && edit.atS <= timeS; edit = edits[this.next]) {
       this.simulation.advanceTo(edit.atS);
+      beforeEdit?.();
       this.simulation.applyScenario(edit.scenario);
       this.next++;
     }
