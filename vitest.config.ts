@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['engine/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // A hang guard, not a speed goal: simulation tests take seconds, and this machine is shared and noisy.
     testTimeout: 60_000,

@@ -6,7 +6,7 @@
  * announcing until the health system withdraws it.
  */
 import { History } from './history.ts';
-import { lowestRtt, oneHot, type Router, type RoutingContext } from './router.ts';
+import { lowestRtt, oneHot, type Router, type RoutingContext } from './policy.ts';
 
 export function createAnycast(context: RoutingContext): Router {
   const { world, settings, routable, conditions, rng } = context;

@@ -4,7 +4,7 @@
  * retried at once at the next-best region, and the SDK stops using the failed region until a probe finds it
  * answering again. It needs no health system at all.
  */
-import { lowestRtt, oneHot, type Router, type RoutingContext } from './router.ts';
+import { lowestRtt, oneHot, type Router, type RoutingContext } from './policy.ts';
 
 export function createClientSdk(context: RoutingContext): Router {
   const { world, settings, conditions, rng } = context;

@@ -8,7 +8,7 @@ import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildWorld, type World } from '../world.ts';
 import { expectedLoad } from './expectedLoad.ts';
-import type { Router } from './router.ts';
+import type { Router } from './policy.ts';
 
 const EU = 1;
 const AP = 2;

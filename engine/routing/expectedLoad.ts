@@ -5,7 +5,7 @@
  */
 import type { Scenario, User } from '../scenario/schema.ts';
 import { writerRegion, type World } from '../world.ts';
-import type { Router } from './router.ts';
+import type { Router } from './policy.ts';
 
 export function expectedLoad(
   world: World,

@@ -6,7 +6,7 @@
  * for ignoreTtlHoldS.
  */
 import { History } from './history.ts';
-import { oneHot, type Router, type RoutingContext } from './router.ts';
+import { oneHot, type Router, type RoutingContext } from './policy.ts';
 
 export const RESOLVER_GROUPS = 32;
 

@@ -4,7 +4,7 @@
  * latency or by region weights. A region leaves rotation when the health system marks it down, with no DNS
  * delay; until then, requests forwarded to it fail.
  */
-import { lowestRtt, oneHot, type Router, type RoutingContext } from './router.ts';
+import { lowestRtt, oneHot, type Router, type RoutingContext } from './policy.ts';
 
 export function createGlobalLb(context: RoutingContext): Router {
   const { world, settings, routable } = context;

@@ -15,7 +15,7 @@ import { createGeoDns, RESOLVER_GROUPS } from './geoDns.ts';
 import { createGlobalLb } from './globalLb.ts';
 import { HealthMonitor } from './healthMonitor.ts';
 import { History } from './history.ts';
-import { lowestRtt, type Router } from './router.ts';
+import { lowestRtt, type Router } from './policy.ts';
 
 const US = 0;
 const EU = 1;

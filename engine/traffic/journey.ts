@@ -17,7 +17,7 @@ import type { RegionQueues } from '../capacity/regionQueues.ts';
 import { SHED, TIMED_OUT } from '../capacity/regionQueues.ts';
 import { SERVICE_SIGMA } from '../capacity/queueing.ts';
 import type { Random } from '../random.ts';
-import type { Router } from '../routing/router.ts';
+import type { Router } from '../routing/policy.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { writerRegion, type World } from '../world.ts';
 
