@@ -1,8 +1,11 @@
+import { exp, log, sinCosTurn } from './math/index.ts';
+
 /**
  * Seeded pseudo-random numbers. The engine's only source of randomness: it never calls Math.random.
  *
  * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): 128 bits of state, passes PractRand, and needs
- * nothing but 32-bit integer arithmetic, so Node and every browser produce the same sequence.
+ * nothing but 32-bit integer arithmetic, so Node and every browser produce the same sequence; the exponential,
+ * normal and log-normal draws use engine/math/'s log, sine and cosine and exp, which give the same doubles everywhere too.
  * Each simulated entity draws from its own stream (`createRandom(seed, 'user:berlin')`), so adding a user
  * population does not shift the samples of the others: two variants of a scenario on one seed stay comparable.
  */
@@ -26,6 +29,9 @@ export function hashString(text: string): number {
   }
   return hash >>> 0;
 }
+
+/** Box-Muller's sine and cosine, read at once after each call (one buffer for every stream: nothing allocates). */
+const SIN_COS = new Float64Array(2);
 
 /** A generator for one named stream of one seed. */
 export function createRandom(seed: number, stream = ''): Random {
@@ -55,14 +61,15 @@ export function createRandom(seed: number, stream = ''): Random {
     }
     const u = 1 - uniform(); // (0, 1]: log(u) is finite
     const v = uniform();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    spare = radius * Math.sin(2 * Math.PI * v);
-    return radius * Math.cos(2 * Math.PI * v);
+    const radius = Math.sqrt(-2 * log(u));
+    sinCosTurn(v, SIN_COS); // sin and cos of 2 pi v
+    spare = radius * (SIN_COS[0] as number);
+    return radius * (SIN_COS[1] as number);
   };
   return {
     uniform,
-    exponential: (rate) => -Math.log(1 - uniform()) / rate,
+    exponential: (rate) => -log(1 - uniform()) / rate,
     standardNormal,
-    logNormal: (median, sigma) => median * Math.exp(sigma * standardNormal()),
+    logNormal: (median, sigma) => median * exp(sigma * standardNormal()),
   };
 }

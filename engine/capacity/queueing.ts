@@ -3,13 +3,14 @@
  * request's service time, with c chosen so that c / meanServiceS = capacityQps: a region saturates exactly at
  * its capacity, and queueing delay grows with utilisation as in a real multi-server queue.
  */
+import { exp } from '../math/index.ts';
 
 /** Shape of service times: log-normal sigma, shared by the traffic model. */
 export const SERVICE_SIGMA = 0.6;
 /** Squared coefficient of variation of a log-normal service time: e^(sigma^2) - 1. */
-export const SERVICE_CV2 = Math.exp(SERVICE_SIGMA * SERVICE_SIGMA) - 1;
+export const SERVICE_CV2 = exp(SERVICE_SIGMA * SERVICE_SIGMA) - 1;
 /** Mean over median of a log-normal: e^(sigma^2 / 2). */
-export const LOGNORMAL_MEAN_OVER_MEDIAN = Math.exp((SERVICE_SIGMA * SERVICE_SIGMA) / 2);
+export const LOGNORMAL_MEAN_OVER_MEDIAN = exp((SERVICE_SIGMA * SERVICE_SIGMA) / 2);
 
 /** Servers (at least 1) for a capacity in requests/s and a mean service time in seconds. */
 export function serverCount(capacityQps: number, meanServiceS: number): number {

@@ -1,3 +1,5 @@
+import { asin, cos, sin } from '../math/index.ts';
+
 /** A point on Earth in degrees. */
 export interface LatLon {
   /** Latitude in degrees, -90..90. */
@@ -15,6 +17,8 @@ const RAD = Math.PI / 180;
 export function greatCircleKm(a: LatLon, b: LatLon): number {
   const dLat = (b.lat - a.lat) * RAD;
   const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sinLat = sin(dLat / 2);
+  const sinLon = sin(dLon / 2);
+  const h = sinLat * sinLat + cos(a.lat * RAD) * cos(b.lat * RAD) * sinLon * sinLon;
+  return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }

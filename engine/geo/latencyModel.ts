@@ -20,6 +20,7 @@
 import { fibreFloorRttMs } from './fibre.ts';
 import { cheapestHubRoutes, type FibreGraph, type GraphEdge, type GraphHub } from './fibreGraph.ts';
 import { EARTH_RADIUS_KM, greatCircleKm, type LatLon } from './greatCircle.ts';
+import { asin, cos, exp, sin } from '../math/index.ts';
 
 /**
  * RTT in ms between two places in one region (zone to zone). GCP publishes 0.1-0.6 ms zone to zone; AWS's
@@ -87,17 +88,17 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
   // Unit vectors of the hubs: the nearest hub by the largest dot product, without a haversine per hub.
   const unit = new Float64Array(n * 3);
   graph.hubs.forEach((hub, i) => {
-    const cosLat = Math.cos(hub.lat * RAD);
-    unit[i * 3] = cosLat * Math.cos(hub.lon * RAD);
-    unit[i * 3 + 1] = cosLat * Math.sin(hub.lon * RAD);
-    unit[i * 3 + 2] = Math.sin(hub.lat * RAD);
+    const cosLat = cos(hub.lat * RAD);
+    unit[i * 3] = cosLat * cos(hub.lon * RAD);
+    unit[i * 3 + 1] = cosLat * sin(hub.lon * RAD);
+    unit[i * 3 + 2] = sin(hub.lat * RAD);
   });
 
   function computeAttachment(p: LatLon): Attachment {
-    const cosLat = Math.cos(p.lat * RAD);
-    const x = cosLat * Math.cos(p.lon * RAD);
-    const y = cosLat * Math.sin(p.lon * RAD);
-    const z = Math.sin(p.lat * RAD);
+    const cosLat = cos(p.lat * RAD);
+    const x = cosLat * cos(p.lon * RAD);
+    const y = cosLat * sin(p.lon * RAD);
+    const z = sin(p.lat * RAD);
     // Keep the attachCount largest dot products, in descending order (ties by hub index, for determinism).
     const best: number[] = [];
     const bestDot: number[] = [];
@@ -151,10 +152,11 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
     return dx * dx + dy * dy + dz * dz;
   }
   /** Great-circle km from a squared chord, exact to rounding at any distance. */
-  const chordKm = (squared: number): number => EARTH_DIAMETER_KM * Math.asin(Math.min(1, Math.sqrt(squared) / 2));
+  const chordKm = (squared: number): number => EARTH_DIAMETER_KM * asin(Math.min(1, Math.sqrt(squared) / 2));
   // Beyond twice directKm the direct path is out, and if the overhead is flat the distance is not needed at all:
   // compare chords (the chord of an arc of 2 directKm is 2 sin(directKm / R)).
-  const directLimitChordSquared = (2 * Math.sin(Math.min(Math.PI / 2, params.directKm / EARTH_RADIUS_KM))) ** 2;
+  const directLimitChord = 2 * sin(Math.min(Math.PI / 2, params.directKm / EARTH_RADIUS_KM));
+  const directLimitChordSquared = directLimitChord * directLimitChord;
 
   const { landFactor, directKm } = params;
   const directMs = (km: number): number => {
@@ -163,7 +165,7 @@ export function createLatencyModel(graph: FibreGraph, params: LatencyModelParams
     return ((km * landFactor * directKm) / (2 * directKm - km)) * RTT_MS_PER_KM;
   };
   const rampMs = params.baseMs - INTRA_REGION_RTT_MS;
-  const overheadMs = (km: number): number => (rampMs === 0 ? INTRA_REGION_RTT_MS : INTRA_REGION_RTT_MS + rampMs * (1 - Math.exp(-km / OVERHEAD_RAMP_KM)));
+  const overheadMs = (km: number): number => (rampMs === 0 ? INTRA_REGION_RTT_MS : INTRA_REGION_RTT_MS + rampMs * (1 - exp(-km / OVERHEAD_RAMP_KM)));
 
   /** The cheapest graph route's cost in ms; with `ends`, also the hubs it enters and leaves by. */
   function graphRouteMs(attachA: Attachment, attachB: Attachment, ends?: [number, number]): number {
