@@ -36,7 +36,7 @@ import { expectedLoad } from './routing/expectedLoad.ts';
 import { RoutingSystem } from './routing/routingSystem.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { SimEvent } from './simulationState.ts';
-import type { MetricsWindow } from './snapshot.ts';
+import type { MetricsWindow } from './metrics/window.ts';
 import { TrafficSystem } from './traffic/trafficSystem.ts';
 import { buildWorld } from './world.ts';
 

@@ -13,7 +13,7 @@ import { DrillPlay, replayTo, type StepOutcome } from './drills/drillRun.ts';
 import type { Drill } from './drills/drillSchema.ts';
 import { incidentReport } from './export/incidentReport.ts';
 import { metricsCsv, type WindowIds } from './export/metricsCsv.ts';
-import type { MetricsWindow } from './snapshot.ts';
+import type { MetricsWindow } from './metrics/window.ts';
 import { RecordedRun, type RunRecord } from './run/recordedRun.ts';
 import { isRunDocument, parseRunDocument, toRunDocument, type RunDocument } from './run/runFile.ts';
 

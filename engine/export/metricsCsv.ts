@@ -3,7 +3,7 @@
  * second and region (served, dropped, capacity): long format, so a spreadsheet can pivot it. Ids are the
  * scenario's (letters, digits, `_ . -`), so no cell can start a formula.
  */
-import type { MetricsWindow } from '../snapshot.ts';
+import type { MetricsWindow } from '../metrics/window.ts';
 
 const cell = (value: number): string => (Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '');
 

@@ -5,7 +5,7 @@
  */
 import { LatencyHistogram } from '../stats/histogram.ts';
 import { SampleBuffer } from '../stats/quantile.ts';
-import type { UserWindow } from '../snapshot.ts';
+import type { UserWindow } from './window.ts';
 
 export class PopulationMetrics {
   /** Requests sent, including those still in flight. */

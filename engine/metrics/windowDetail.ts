@@ -27,7 +27,7 @@ import {
   type RegionWindows,
   type WindowDetail,
   type WindowTotals,
-} from '../snapshot.ts';
+} from './window.ts';
 import type { World } from '../world.ts';
 import type { RegionAccounting } from './regionAccounting.ts';
 

@@ -6,7 +6,7 @@
 import type { CapacitySystem } from '../capacity/capacitySystem.ts';
 import type { Run } from '../core/run.ts';
 import type { DataLayer } from '../data/dataLayer.ts';
-import type { MetricsWindow } from '../snapshot.ts';
+import type { MetricsWindow } from './window.ts';
 import type { TrafficSystem } from '../traffic/trafficSystem.ts';
 import { RegionAccounting } from './regionAccounting.ts';
 import { WindowDetailRecorder } from './windowDetail.ts';
