@@ -5,7 +5,7 @@
  * x = k ln2 + r with |r| <= ln2 / 2; e^r from a degree-5 rational approximation (Remez), then scaled by 2^k.
  * The scaling multiplies by a power of two from a table (exact, as fdlibm's exponent addition is).
  */
-import { highWord } from './words.ts';
+import { fromWords } from './words.ts';
 
 const O_THRESHOLD = 7.09782712893383973096e2; // 0x40862E42, 0xFEFA39EF
 const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910, 0xD52D3051
@@ -29,24 +29,33 @@ const POW2 = (() => {
   return table;
 })();
 
-/** e^x. */
+/** |x| at or above which exp needs care (fdlibm's high word 0x40862E42: NaN, infinities, overflow, underflow). */
+const EDGE = fromWords(0x40862e42, 0);
+/** |x| above which the reduction is needed (high word above 0x3fd62e42: about ln2 / 2). */
+const HALF_LN2_ABOVE = fromWords(0x3fd62e43, 0);
+/** |x| below which k is +-1 (high word below 0x3ff0a2b2: about 1.5 ln2). */
+const THREE_HALVES_LN2 = fromWords(0x3ff0a2b2, 0);
+/** |x| below which e^x = 1 + x (high word below 0x3e300000: 2^-28). */
+const TINY = fromWords(0x3e300000, 0);
+
+/**
+ * e^x. fdlibm branches on the high word of |x|; comparing |x| with the double each threshold names takes the
+ * same branches (for non-negative doubles, the order of values is the order of bit patterns) without
+ * reading x's bits.
+ */
 export function exp(x: number): number {
-  const hx = highWord(x);
-  const negative = hx < 0;
-  const ix = hx & 0x7fffffff;
-  if (ix >= 0x40862e42) {
-    // |x| >= 709.78...: NaN, infinities, overflow, underflow
-    if (ix >= 0x7ff00000) return x !== x ? x : negative ? 0 : x;
+  const negative = x < 0;
+  const ax = negative ? -x : x;
+  if (!(ax < EDGE)) {
+    if (x !== x) return x; // NaN
     if (x > O_THRESHOLD) return Infinity;
     if (x < U_THRESHOLD) return 0;
   }
   let hi = 0;
   let lo = 0;
   let k = 0;
-  if (ix > 0x3fd62e42) {
-    // |x| > ln2 / 2
-    if (ix < 0x3ff0a2b2) {
-      // and |x| < 1.5 ln2
+  if (ax >= HALF_LN2_ABOVE) {
+    if (ax < THREE_HALVES_LN2) {
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;
@@ -56,8 +65,7 @@ export function exp(x: number): number {
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (ix < 0x3e300000) {
-    // |x| < 2^-28
+  } else if (ax < TINY) {
     return 1 + x;
   }
   const t = x * x;
