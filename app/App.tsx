@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useApp } from './store/context.ts';
 import type { AppState } from './store/index.ts';
 import type { EngineClient } from './engine/engineClient.ts';
@@ -13,6 +14,9 @@ import { Notices } from './panels/Notices.tsx';
 import { ScenarioTools } from './tools/ScenarioTools.tsx';
 import { PresetNotesSlot } from './gallery/PresetNotesSlot.tsx';
 import { DrillSlot } from './drills/DrillSlot.tsx';
+import { StartCard } from './start/StartCard.tsx';
+import { SkipLinks } from './controls/SkipLinks.tsx';
+import { DefaultNotes } from './start/DefaultNotes.tsx';
 
 const selectName = (s: AppState) => s.scenario.name;
 const selectMode = (s: AppState) => s.viewMode;
@@ -21,8 +25,12 @@ export function App({ engine }: { engine: EngineClient }) {
   const name = useApp(selectName);
   const mode = useApp(selectMode);
   const editable = mode !== 'embed';
+  // On a phone the palette and inspector live in a drawer, opened from the header (styles.css hides the button
+  // elsewhere): the map and the run come first.
+  const [drawer, setDrawer] = useState(false);
   return (
-    <div className="app" data-mode={mode}>
+    <div className="app" data-mode={mode} data-drawer={drawer ? 'open' : 'closed'}>
+      {mode !== 'embed' ? <SkipLinks /> : null}
       <header className="app__header">
         <h1 className="app__brand">Meridian</h1>
         <p className="app__scenario" data-testid="scenario-name" title={name}>
@@ -31,6 +39,11 @@ export function App({ engine }: { engine: EngineClient }) {
         <RunControls engine={engine} />
         <ScenarioTools engine={engine} />
         <ThemeToggle />
+        {mode === 'edit' ? (
+          <button type="button" className="app__drawer-toggle" aria-expanded={drawer} aria-controls="editor-column" onClick={() => setDrawer(!drawer)} data-testid="drawer-toggle">
+            {drawer ? 'Close the editor' : 'Edit the scenario'}
+          </button>
+        ) : null}
       </header>
       <RunTimeline engine={engine} />
       <Notices />
@@ -38,12 +51,13 @@ export function App({ engine }: { engine: EngineClient }) {
         {mode === 'edit' ? <LazyEditorColumn /> : null}
         <MapCanvas />
         <aside className="app__side" aria-label="Measurements">
+          {mode === 'edit' ? <StartCard /> : null}
           <DrillSlot engine={engine} />
           <PresetNotesSlot />
+          <DefaultNotes />
           <LatencyReadout />
           <LazyWatchPanel />
-          {editable ? <FaultPanel /> : null}
-          <p className="app__hint">New here? Open a preset (every pattern of the domain notes) or a drill from the header. Drag a population or a region on the map: its latency follows from the next simulated second.</p>
+          {mode === 'edit' ? <FaultPanel /> : null}
         </aside>
       </main>
       {editable ? <RegionFaultMenuLayer /> : null}

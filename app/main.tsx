@@ -9,6 +9,7 @@ import { builtInScenario, syncHashWithStore } from './url/scenarioHash.ts';
 import { chooseStartScenario, startAutosave } from './store/autosave.ts';
 import { browserStorage } from './share/storage.ts';
 import { startEngine } from './engine/engineClient.ts';
+import { momentFromSearch } from './store/librarySlice.ts';
 
 // A valid link wins; otherwise the autosave, otherwise the default. A bad link never overwrites the autosave.
 const storage = browserStorage();
@@ -17,7 +18,9 @@ const store = createAppStore(start.scenario);
 for (const problem of start.problems) store.getState().noticeShown(problem.text, problem.details);
 syncHashWithStore(store);
 startAutosave(store, storage);
-const engine = startEngine(store);
+// A link opens paused, at its start or at the moment the sender chose (?t=), never racing on at the sender's
+// speed with the failure already past; the autosave and the default play.
+const engine = startEngine(store, { playing: start.source !== 'link', atS: start.source === 'link' ? momentFromSearch(window.location.search) : 0 });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

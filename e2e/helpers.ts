@@ -89,3 +89,14 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Plays the run if the page opened paused: a link (a hash in the address, so also a reload) opens paused at its
+ * start. The Play/Pause button shows the store's state from the first render, so reading it once is enough.
+ */
+export async function playIfPaused(page: Page): Promise<void> {
+  const controls = page.getByRole('group', { name: 'Simulation' });
+  await expect(controls.getByRole('button', { name: /^(Play|Pause|Run again)$/ })).toBeVisible();
+  const play = controls.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
+}

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { playIfPaused } from './helpers.ts';
 import { encodeScenarioHash } from '../engine/scenario/url.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
@@ -67,6 +68,7 @@ test('dragging a population from Europe to Australia raises its latency, and a r
 
   await page.reload();
   await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+  await playIfPaused(page); // the reloaded page's address carries the link: it opens paused
   const node = await centreOf(page, '[data-testid="node-user:berlin"]');
   const australia = await page.locator('.world-map__country[data-country="036"]').boundingBox();
   expect(australia).not.toBeNull();
@@ -136,7 +138,7 @@ test('failing a region live reroutes its users, and the fault is recorded in the
   await expect.poll(async () => Number(await page.getByTestId('availability-berlin').textContent()), { timeout: 20_000 }).toBe(100);
   expect(page.url()).toMatch(/#s1\./);
   const hash = new URL(page.url()).hash;
-  await page.getByRole('button', { name: 'Bring region eu-west back up' }).click();
+  await page.getByRole('button', { name: 'Restore region eu-west' }).click();
   await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'false');
   await expect.poll(() => new URL(page.url()).hash).not.toBe(hash); // the restore is recorded too (a moment later)
   expect(errors).toEqual([]);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { decodeScenarioHash, encodeScenarioHash } from '../engine/scenario/url.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
-import { scrubTo, simTime, viewsCaughtUp } from './helpers.ts';
+import { playIfPaused, scrubTo, simTime, viewsCaughtUp } from './helpers.ts';
 
 /** Collects uncaught errors and console errors, so every test also checks the page stayed clean. */
 function watchErrors(page: Page): string[] {
@@ -37,6 +37,7 @@ async function clickRegion(page: Page, regionId: string): Promise<void> {
 async function started(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.locator('.world-map[data-loaded="true"]')).toBeVisible();
+  await playIfPaused(page); // a link opens paused
   await expect.poll(() => readP50(page, 'berlin')).toBeGreaterThan(10);
 }
 

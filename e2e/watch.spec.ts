@@ -4,6 +4,7 @@ import { encodeScenarioHash } from '../engine/scenario/url.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { defaultScenario } from '../engine/scenario/defaultScenario.ts';
 import type { ScenarioInput } from '../engine/scenario/schema.ts';
+import { playIfPaused } from './helpers.ts';
 
 /** Collects uncaught errors and console errors, so every test also checks the page stayed clean. */
 function watchErrors(page: Page): string[] {
@@ -126,6 +127,7 @@ test('an active-active run with a region failure lists conflicts side by side an
     faults: [{ kind: 'region-down', atS: 15, region: 'eu-west' }],
   };
   await page.goto(hashOf(scenario));
+  await playIfPaused(page); // a link opens paused
   await expect(page.getByTestId('scenario-name')).toHaveText('Active-active, async, last writer wins');
   await page.getByLabel('Speed').selectOption('60');
 
@@ -163,6 +165,7 @@ test('a compliance violation names its data and route, and pointing at it rings 
     data: { ...defaultScenario.data, datasets: [{ id: 'profiles', class: 'pii', placement: 'jurisdiction', pinned: false }] },
   };
   await page.goto(hashOf(scenario));
+  await playIfPaused(page); // a link opens paused
   await expect(page.getByTestId('scenario-name')).toHaveText('PII kept in its jurisdiction, unpinned');
   await tab(page, 'Data').click();
   const row = page.getByTestId('compliance-violations').getByTestId('violation-row').first();
@@ -194,6 +197,7 @@ for (const theme of ['light', 'dark'] as const) {
     };
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(hashOf(scenario));
+    await playIfPaused(page); // a link opens paused
     // Under reduced motion a flowing link is a still dotted line, and nothing of ours animates.
     await expect(page.getByTestId('flow:us-east:eu-west')).toHaveClass('flow-link__still');
     expect(await page.locator('.flow-dot').count()).toBe(0);
@@ -223,6 +227,7 @@ for (const theme of ['light', 'dark'] as const) {
 test('scrubbing the run back and forth brings the panels to that moment (the report comes with the replay)', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(hashOf({ ...defaultScenario, faults: [{ kind: 'region-down', atS: 20, region: 'eu-west' }] }));
+  await playIfPaused(page); // a link opens paused
   await page.getByLabel('Speed').selectOption('60');
   await tab(page, 'Failover').click();
   const timeline = page.getByTestId('failover-timeline');

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import {
   ReactFlow,
   Controls,
@@ -23,13 +23,45 @@ import { PALETTE_MIME, readPayload } from '../palette/dragPayload.ts';
 import { routingLabel } from '../palette/routingPolicies.ts';
 import { useEditShortcuts } from './useEditShortcuts.ts';
 import { labelScale } from './labelScale.ts';
+import { placeLabels, textWidthPx, type LabelItem, type LabelSide } from './labelPlacement.ts';
 
 /** Sets the map's --label-scale for the zoom (labelScale): one custom property, no re-render of the nodes. */
-function LabelScale({ target }: { target: RefObject<HTMLDivElement | null> }) {
+function LabelScale({ target, present }: { target: RefObject<HTMLDivElement | null>; present: boolean }) {
   const zoom = useStore((s) => s.transform[2]);
   useEffect(() => {
-    target.current?.style.setProperty('--label-scale', labelScale(zoom).toFixed(2));
-  }, [zoom, target]);
+    target.current?.style.setProperty('--label-scale', labelScale(zoom, present).toFixed(2));
+    // The map's zoom, so a button on it can keep a 24 px target on screen (WCAG 2.5.8) whatever the zoom.
+    target.current?.style.setProperty('--map-zoom', zoom.toFixed(3));
+  }, [zoom, target, present]);
+  return null;
+}
+
+/** The zoom in steps of an eighth of a doubling: label placement is redone per step, not per wheel event. */
+const zoomStep = (s: { transform: [number, number, number] }): number => 2 ** (Math.round(Math.log2(s.transform[2]) * 8) / 8);
+
+/** Places the labels so they avoid each other at this zoom (labelPlacement.ts) and hands the sides up. */
+function LabelPlacement({ nodes, present, onSides }: { nodes: readonly ScenarioNode[]; present: boolean; onSides: (sides: ReadonlyMap<string, LabelSide>) => void }) {
+  const zoom = useStore(zoomStep);
+  useEffect(() => {
+    const scale = labelScale(zoom, present);
+    const items: LabelItem[] = nodes.map((node) => {
+      const region = node.type === 'region';
+      const textPx = region
+        ? textWidthPx(node.data.label, 12 * scale) + textWidthPx('primary, down Restore', 10 * scale) + 30 * scale
+        : textWidthPx(node.data.label, 12 * scale);
+      return {
+        id: node.id,
+        x: node.position.x,
+        y: node.position.y,
+        width: textPx,
+        height: Math.max(16 * scale, region ? 24 / zoom : 0),
+        preferred: region ? 'below' : 'right',
+      };
+    });
+    // Regions first: their labels carry the Fail buttons, so they keep their place.
+    items.sort((a, b) => Number(b.id.startsWith('region:')) - Number(a.id.startsWith('region:')));
+    onSides(placeLabels(items, 9));
+  }, [nodes, zoom, present, onSides]);
   return null;
 }
 
@@ -51,6 +83,15 @@ function withSelection(nodes: ScenarioNode[], selection: readonly string[]): Sce
 
 /** Embedded (?embed=1): the map is for watching; nothing on it can be moved, selected or dropped. */
 const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
+const selectPresent = (s: AppState) => s.viewMode === 'present';
+
+/** The nodes with their label sides (new objects only where a side changed). */
+function withLabelSides(nodes: ScenarioNode[], sides: ReadonlyMap<string, LabelSide>): ScenarioNode[] {
+  return nodes.map((n) => {
+    const side = sides.get(n.id);
+    return side === undefined || n.data.labelSide === side ? n : ({ ...n, data: { ...n.data, labelSide: side } } as ScenarioNode);
+  });
+}
 
 /**
  * The map with the scenario's regions and user populations on it. Dragging a node moves it on Earth; palette
@@ -64,6 +105,11 @@ export function MapCanvas() {
   const flow = useRef<ReactFlowInstance<ScenarioNode> | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const readOnly = useApp(selectReadOnly);
+  const present = useApp(selectPresent);
+  const [labelSides, setLabelSides] = useState<ReadonlyMap<string, LabelSide>>(() => new Map());
+  // The placement reads where nodes are in the scenario (not mid-drag): recomputed when the scenario changes.
+  const placedNodes = useMemo(() => scenarioToNodes(scenario), [scenario]);
+  const shownNodes = useMemo(() => withLabelSides(nodes, labelSides), [nodes, labelSides]);
   useEditShortcuts();
 
   // The scenario is the source of truth; local node state only carries a drag in progress.
@@ -141,6 +187,45 @@ export function MapCanvas() {
     flow.current = instance;
     void instance.fitBounds(MAP_BOUNDS, { padding: 0.02 });
   }, []);
+  // Presenting, the map zooms to the scenario's regions and populations (labels keep their projector size, so
+  // the places need the room); back in the editor it shows the world. After the layout has changed.
+  // The map's pane changes size with the mode, the window or a phone's rotation: it is fitted again each time.
+  const mounted = useRef(false);
+  useEffect(() => {
+    const modeChanged = mounted.current;
+    mounted.current = true;
+    const element = canvasRef.current;
+    if (!element) return undefined;
+    let frame = 0;
+    let lastSize = '';
+    const fit = (): void => {
+      cancelAnimationFrame(frame);
+      // A frame later React Flow has measured the new size too.
+      frame = requestAnimationFrame(() => {
+        const instance = flow.current;
+        if (!instance) return;
+        // Room for the labels on every side, and the legend's width on the right, so it covers no place.
+        const legendPx = element.querySelector<HTMLElement>('.flow-legend')?.offsetWidth ?? 0;
+        const view = present
+          ? instance.fitView({ padding: { top: '15%', bottom: '15%', left: '18%', right: `${legendPx + 120}px` }, maxZoom: 3 })
+          : instance.fitBounds(MAP_BOUNDS, { padding: 0.02 });
+        void Promise.resolve(view).then(() => element.setAttribute('data-view', present ? 'places' : 'world'));
+      });
+    };
+    const observer = new ResizeObserver(([entry]) => {
+      const size = `${Math.round(entry?.contentRect.width ?? 0)}x${Math.round(entry?.contentRect.height ?? 0)}`;
+      if (size !== lastSize) {
+        const first = lastSize === '';
+        lastSize = size;
+        if (!first || present || modeChanged) fit();
+      }
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [present]);
 
   // A palette entry held over the map lights it up: it can be dropped here.
   const [dropTarget, setDropTarget] = useState(false);
@@ -182,7 +267,7 @@ export function MapCanvas() {
       data-testid="map-canvas"
     >
       <ReactFlow<ScenarioNode>
-        nodes={nodes}
+        nodes={shownNodes}
         edges={[]}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -202,7 +287,8 @@ export function MapCanvas() {
         proOptions={{ hideAttribution: false }}
       >
         <WorldMap />
-        <LabelScale target={canvasRef} />
+        <LabelScale target={canvasRef} present={present} />
+        <LabelPlacement nodes={placedNodes} present={present} onSides={setLabelSides} />
         <Controls showInteractive={false} position="bottom-left" />
         <Panel position="top-left">
           {readOnly ? (

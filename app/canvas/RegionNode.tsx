@@ -25,6 +25,7 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
       title={`${data.detail ?? `${data.label} (custom region)`}${down ? ': down' : ''}`}
       data-testid={`region-node-${regionId}`}
       data-down={down ? 'true' : 'false'}
+      data-label-side={data.labelSide ?? 'below'}
     >
       <span className="map-node__dot" aria-hidden="true" />
       <span className="map-node__label">
@@ -38,7 +39,7 @@ export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeP
           type="button"
           className="map-node__action nodrag"
           onClick={() => toggle(regionId, store?.getState().timeS ?? 0)}
-          aria-label={down ? `Bring region ${data.label} back up` : `Fail region ${data.label}`}
+          aria-label={down ? `Restore region ${data.label}` : `Fail region ${data.label}`}
         >
           {down ? 'Restore' : 'Fail'}
         </button>}

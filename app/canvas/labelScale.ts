@@ -7,7 +7,12 @@ export const MAX_LABEL_SCALE = 3;
 /** On-screen size (as a share of the labels' own 12 px) the labels keep at low zoom. */
 const LABEL_SCREEN_SHARE = 0.75;
 
-export function labelScale(zoom: number): number {
+/** In Present mode the smallest label text (10 px: badges, Fail) is at least this many px on screen. */
+export const PRESENT_MIN_LABEL_PX = 18.5;
+
+export function labelScale(zoom: number, present = false): number {
   if (!(zoom > 0) || !Number.isFinite(zoom)) return 1;
+  // A room reads the map from across it: no cap, so the smallest text stays at PRESENT_MIN_LABEL_PX.
+  if (present) return Math.max(1, PRESENT_MIN_LABEL_PX / 10 / zoom);
   return Math.min(MAX_LABEL_SCALE, Math.max(1, LABEL_SCREEN_SHARE / zoom));
 }

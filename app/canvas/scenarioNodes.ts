@@ -7,18 +7,23 @@ import type { Scenario } from '../../engine/scenario/schema.ts';
 import { regionPlace } from '../../engine/geo/regionPlace.ts';
 import { findCatalogRegion } from '../../engine/geo/catalog.ts';
 import { project } from '../map/projection.ts';
+import type { LabelSide } from './labelPlacement.ts';
 
 export interface RegionNodeData extends Record<string, unknown> {
   readonly label: string;
   /** The catalogue entry, e.g. "aws:us-east-1 Ashburn, VA"; null for a custom region. */
   readonly detail: string | null;
   readonly isPrimary: boolean;
+  /** Where the label sits beside the square (labelPlacement.ts); below when not placed yet. */
+  readonly labelSide?: LabelSide;
 }
 
 export interface UserNodeData extends Record<string, unknown> {
   readonly label: string;
   readonly qps: number;
   readonly colorIndex: number;
+  /** Where the label sits beside the dot; right when not placed yet. */
+  readonly labelSide?: LabelSide;
 }
 
 export type RegionNode = Node<RegionNodeData, 'region'>;

@@ -29,7 +29,7 @@ export function RunControls({ engine }: { engine: EngineClient }) {
   useRunShortcuts(engine, stepS);
   const progress = durationS > 0 ? Math.min(100, Math.floor((100 * timeS) / durationS)) : 0;
   return (
-    <div className="run-controls" role="group" aria-label="Simulation">
+    <div className="run-controls" role="group" aria-label="Simulation" id="run-controls">
       {done ? (
         <button type="button" onClick={engine.restart}>Run again</button>
       ) : playing ? (

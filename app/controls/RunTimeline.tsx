@@ -37,7 +37,7 @@ export function RunTimeline({ engine }: { engine: EngineClient }) {
   const shownS = draftS ?? seekingToS ?? timeS;
 
   return (
-    <div className="run-timeline">
+    <section className="run-timeline" aria-label="Timeline" id="run-timeline">
       <label className="run-timeline__label" htmlFor="run-timeline-scrubber">
         Timeline
       </label>
@@ -67,6 +67,6 @@ export function RunTimeline({ engine }: { engine: EngineClient }) {
       <span className="run-timeline__status" role="status" data-testid="timeline-status">
         {seekingToS !== null ? `Replaying to ${formatClock(seekingToS)}…` : ''}
       </span>
-    </div>
+    </section>
   );
 }

@@ -4,7 +4,7 @@
  * rewind to any step replay from the seed; a scorecard at the end. In presenter mode Space / right arrow do the
  * next step and left arrow goes back.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrillStart, DrillState } from '../../engine/worker.ts';
 import type { EngineClient } from '../engine/engineClient.ts';
 import { useApp } from '../store/context.ts';
@@ -74,6 +74,21 @@ export function DrillPlayer({ engine }: { engine: EngineClient }) {
     setState(null);
   };
 
+  // The focus follows the drill: into it when it starts (not back to the header, where an Enter meant for the
+  // drill would do something else), then to each new step's action (a question's first choice), and to the
+  // scorecard at the end.
+  const section = useRef<HTMLElement>(null);
+  const stepIndex = state ? state.next : null;
+  useEffect(() => {
+    if (stepIndex === null || busy) return;
+    const root = section.current;
+    const target =
+      root?.querySelector<HTMLElement>('[data-testid="drill-current"] input[type="radio"]') ??
+      root?.querySelector<HTMLElement>('[data-testid="drill-next"]:not(:disabled)') ??
+      root?.querySelector<HTMLElement>('[data-testid="drill-scorecard"]');
+    target?.focus();
+  }, [stepIndex, busy]);
+
   const view = state ? drillView(state) : null;
   const current = view?.current ?? null;
   const canDo = current !== null && !busy && (current.step.kind !== 'question' || choice !== null);
@@ -81,7 +96,11 @@ export function DrillPlayer({ engine }: { engine: EngineClient }) {
   useEffect(() => {
     if (mode !== 'present' || !state) return;
     const onKey = (event: KeyboardEvent): void => {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) return;
+      const target = event.target;
+      // A question's choices keep their own keys (the arrows choose); Space on one locks the choice in.
+      const onChoice = target instanceof HTMLInputElement && target.type === 'radio';
+      if (onChoice && (event.key !== ' ' || !canDo)) return;
+      if (!onChoice && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
       if ((event.key === ' ' || event.key === 'ArrowRight') && canDo) void step(current?.step.kind === 'question' ? choice : null);
       else if (event.key === 'ArrowLeft' && state.next > 0 && !busy) void rewind(state.next - 1);
       else return;
@@ -94,7 +113,7 @@ export function DrillPlayer({ engine }: { engine: EngineClient }) {
 
   if (!state || !view) return null;
   return (
-    <section className="drill" aria-label={`Drill: ${state.drill.title}`} data-testid="drill-player">
+    <section ref={section} className="drill" aria-label={`Drill: ${state.drill.title}`} data-testid="drill-player" data-drill-focus tabIndex={-1}>
       <header className="drill__header">
         <h2 className="drill__title">{state.drill.title}</h2>
         <p className="drill__progress" data-testid="drill-progress">
@@ -140,7 +159,7 @@ export function DrillPlayer({ engine }: { engine: EngineClient }) {
           </button>
         </div>
       ) : (
-        <div className="drill__scorecard" data-testid="drill-scorecard" role="status">
+        <div className="drill__scorecard" data-testid="drill-scorecard" role="status" tabIndex={-1}>
           <h3>Scorecard</h3>
           <p>
             Predictions: {view.score.correct} of {view.score.questions} right. Checks: {view.score.passed} of {view.score.checks} passed.

@@ -53,7 +53,13 @@ export interface MeridianDebug {
   restarts(): number;
 }
 
-export function startEngine(store: AppStore): EngineClient {
+/** How the first run starts: playing from 0 s, or paused (a link), at `atS` if it names a moment. */
+export interface EngineStart {
+  readonly playing: boolean;
+  readonly atS: number;
+}
+
+export function startEngine(store: AppStore, start: EngineStart = { playing: true, atS: 0 }): EngineClient {
   let stopped = false;
   let restartsMs: number[] = [];
   let restartCount = 0;
@@ -175,8 +181,8 @@ export function startEngine(store: AppStore): EngineClient {
     (window as unknown as { __meridianDebug?: MeridianDebug }).__meridianDebug = debug;
   }
 
-  store.getState().playingChanged(true);
-  void load();
+  store.getState().playingChanged(start.playing);
+  void load(Math.max(0, Math.min(start.atS, store.getState().scenario.durationS)));
 
   return {
     play: () => store.getState().playingChanged(true),

@@ -50,7 +50,7 @@ function HistoryButtons() {
 /** The editing column beside the map: what to add (palette) above, the selection's settings (inspector) below. */
 export function EditorColumn() {
   return (
-    <div className="editor-column">
+    <div className="editor-column" id="editor-column">
       <HistoryButtons />
       <Palette />
       <Inspector />

@@ -7,7 +7,7 @@ import { addFromPalette } from './addEntry.ts';
 import { loadCities, type City } from './cities.ts';
 import type { LatLon } from '../../engine/geo/greatCircle.ts';
 import type { PalettePayload } from './dragPayload.ts';
-import { PaletteItem } from './PaletteItem.tsx';
+import { PaletteItem, PaletteList } from './PaletteItem.tsx';
 import { ROUTING_POLICIES } from './routingPolicies.ts';
 import { search } from './search.ts';
 
@@ -38,7 +38,7 @@ function addFirstOnEnter(event: KeyboardEvent<HTMLInputElement>, add: () => void
     event.preventDefault();
     add();
   } else if (event.key === 'ArrowDown') {
-    const first = event.currentTarget.closest('.palette__panel')?.querySelector<HTMLButtonElement>('.palette__item');
+    const first = event.currentTarget.closest('.palette__panel')?.querySelector<HTMLElement>('.palette__item');
     if (first) {
       event.preventDefault();
       first.focus();
@@ -55,6 +55,9 @@ interface QueryProps {
 function RegionList({ query, setQuery }: QueryProps) {
   const add = useAdd();
   const found = useMemo(() => search(catalogRegions, query, regionFields), [query]);
+  // The catalogue stays behind its search box until asked for, so the map and the run lead the first screen.
+  const [browsing, setBrowsing] = useState(false);
+  const listed = browsing || query.trim() !== '';
   const payload = (r: CatalogRegion): PalettePayload => ({ kind: 'catalog-region', catalog: r.id });
   return (
     <>
@@ -68,17 +71,22 @@ function RegionList({ query, setQuery }: QueryProps) {
         onKeyDown={(e) => addFirstOnEnter(e, () => found[0] && add(payload(found[0])))}
       />
       <p className="palette__count" aria-live="polite">
-        {found.length} of {catalogRegions.length} regions
+        {listed ? `${found.length} of ${catalogRegions.length} regions` : `${catalogRegions.length} regions of AWS, Google Cloud, Azure and IBM: type to search, or `}
+        {listed ? null : (
+          <button type="button" className="palette__browse" onClick={() => setBrowsing(true)} data-testid="palette-browse-regions">
+            browse them all
+          </button>
+        )}
       </p>
-      <ul className="palette__list" aria-label="Cloud regions">
-        {found.map((r) => (
+      <PaletteList label="Cloud regions">
+        {(listed ? found : []).map((r) => (
           <PaletteItem key={r.id} payload={payload(r)} onAdd={() => add(payload(r))} label={`Add region ${r.id} (${r.city})`} testId={`palette-region-${r.id}`}>
             <span className={`palette__provider palette__provider--${r.provider}`}>{r.provider}</span>
             <span className="palette__main">{r.code}</span>
             <span className="palette__sub">{r.city}, {r.country}</span>
           </PaletteItem>
         ))}
-      </ul>
+      </PaletteList>
     </>
   );
 }
@@ -116,7 +124,7 @@ function CityList({ query, setQuery }: QueryProps) {
       <p className="palette__count" aria-live="polite">
         {failed ? 'The city list could not be loaded.' : cities ? `${found.length < CITY_LIMIT ? found.length : `First ${CITY_LIMIT}`} of ${cities.length} cities` : 'Loading cities...'}
       </p>
-      <ul className="palette__list" aria-label="Cities">
+      <PaletteList label="Cities">
         {found.map((c) => (
           <PaletteItem key={c.id} payload={payload(c)} onAdd={() => add(payload(c))} label={`Add users in ${c.name}`} testId={`palette-city-${c.id}`}>
             <span className="palette__main">{c.name}</span>
@@ -126,7 +134,7 @@ function CityList({ query, setQuery }: QueryProps) {
             </span>
           </PaletteItem>
         ))}
-      </ul>
+      </PaletteList>
     </>
   );
 }
@@ -177,19 +185,19 @@ function CustomEntries() {
   return (
     <>
       <p className="palette__help">Drag onto the map to place at the pointer, or type coordinates.</p>
-      <ul className="palette__list" aria-label="Custom regions">
+      <PaletteList label="Custom regions">
         <PaletteItem payload={{ kind: 'custom-region' }} onAdd={() => focus('region')} label="Custom region: drag onto the map, or press to type coordinates" title="Custom region: drag onto the map, or press to type coordinates" testId="palette-custom-region">
           <span className="palette__provider">custom</span>
           <span className="palette__main">Region anywhere</span>
         </PaletteItem>
-      </ul>
+      </PaletteList>
       <CoordinateForm kind="custom-region" latInputId={`${id}-region`} />
-      <ul className="palette__list" aria-label="Custom users">
+      <PaletteList label="Custom users">
         <PaletteItem payload={{ kind: 'custom-users' }} onAdd={() => focus('users')} label="Users anywhere: drag onto the map, or press to type coordinates" title="Users anywhere: drag onto the map, or press to type coordinates" testId="palette-custom-users">
           <span className="palette__provider">users</span>
           <span className="palette__main">Users anywhere</span>
         </PaletteItem>
-      </ul>
+      </PaletteList>
       <CoordinateForm kind="custom-users" latInputId={`${id}-users`} />
     </>
   );
@@ -201,7 +209,7 @@ function RoutingEntries() {
   return (
     <>
       <p className="palette__help">One routing layer sits between all users and regions. Choose it, then set it up in the inspector.</p>
-      <ul className="palette__list" aria-label="Routing layers">
+      <PaletteList label="Routing layers">
         {ROUTING_POLICIES.map((p) => (
           <PaletteItem
             key={p.policy}
@@ -215,7 +223,7 @@ function RoutingEntries() {
             <span className="palette__sub">{p.hint}</span>
           </PaletteItem>
         ))}
-      </ul>
+      </PaletteList>
     </>
   );
 }

@@ -3,7 +3,9 @@
  * the latency chart, then charts, the failover timeline and the inspectors in tabs, so only the open tab's views
  * render as snapshots stream in.
  */
-import { useState, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useApp } from '../store/context.ts';
+import type { AppState } from '../store/index.ts';
 import { AvailabilityChart } from '../charts/AvailabilityChart.tsx';
 import { ConflictsChart } from '../charts/ConflictsChart.tsx';
 import { CostChart } from '../charts/CostChart.tsx';
@@ -23,6 +25,8 @@ const TABS = [
   { id: 'cost', label: 'Cost' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
+const selectTab = (s: AppState) => s.watchTab;
+const selectTabChosen = (s: AppState) => s.watchTabChosen;
 
 function TabContent({ tab }: { tab: TabId }) {
   switch (tab) {
@@ -62,7 +66,8 @@ function TabContent({ tab }: { tab: TabId }) {
 }
 
 export default function WatchPanel() {
-  const [tab, setTab] = useState<TabId>('health');
+  const tab = useApp(selectTab);
+  const setTab = useApp(selectTabChosen);
   const onKeyDown = (event: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;

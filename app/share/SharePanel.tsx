@@ -12,18 +12,21 @@ import { readRecent } from './recent.ts';
 import { browserStorage } from './storage.ts';
 import { useImport } from './useImport.ts';
 import { viewQuery } from '../store/librarySlice.ts';
+import { formatClock } from '../controls/clock.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
-const selectView = (s: AppState) => viewQuery(s.speed, s.viewMode, s.activePreset?.id ?? null);
+const selectTimeS = (s: AppState) => Math.floor(s.timeS);
 
 export function SharePanel({ onDone }: { onDone: () => void }) {
   const scenario = useApp(selectScenario);
   const opened = useApp(selectOpened);
   const notice = useApp(selectNotice);
   const importFile = useImport(onDone);
-  const view = useApp(selectView);
+  const timeS = useApp(selectTimeS);
+  const [atMoment, setAtMoment] = useState(false);
+  const view = useApp((s) => viewQuery(s.speed, s.viewMode, s.activePreset?.id ?? null, atMoment ? timeS : 0));
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const link = `${window.location.origin}${window.location.pathname}${view}#${encodeScenarioHash(scenario)}`;
   const recent = readRecent(browserStorage());
@@ -47,6 +50,10 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
           Link to this scenario ({link.length.toLocaleString('en-US')} characters): seed, settings, faults and the view (speed, presenter mode)
         </label>
         <input id="share-link" className="share__link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+        <label className="share__option">
+          <input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.currentTarget.checked)} data-testid="share-at-moment" />
+          Open at this moment ({formatClock(timeS)}) rather than at the start; either way it opens paused
+        </label>
         <div className="share__row">
           <button type="button" onClick={() => void copy()}>
             Copy link

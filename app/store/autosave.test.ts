@@ -65,11 +65,14 @@ describe('the scenario a page starts with', () => {
   it('takes a valid link over the autosave', () => {
     const start = chooseStartScenario(`#${encodeScenarioHash(scenario('from link'))}`, saved(), fallback);
     expect(start.scenario.name).toBe('from link');
+    expect(start.source).toBe('link');
     expect(start.problems).toEqual([]);
   });
 
   it('takes the autosave without a link, and the default without either', () => {
     expect(chooseStartScenario('', saved(), fallback).scenario.name).toBe('autosaved');
+    expect(chooseStartScenario('', saved(), fallback).source).toBe('autosave');
+    expect(chooseStartScenario('#', memoryStorage(), fallback).source).toBe('default');
     expect(chooseStartScenario('#', memoryStorage(), fallback).scenario.name).toBe('default');
   });
 

@@ -60,6 +60,8 @@ export function writeAutosave(storage: AutosaveStorage | undefined, scenario: Sc
 export interface StartScenario {
   readonly scenario: Scenario;
   readonly problems: readonly Problem[];
+  /** Where it came from: a link opens paused (at its start, or the moment it names); the others play. */
+  readonly source: 'link' | 'autosave' | 'default';
 }
 
 /**
@@ -71,7 +73,7 @@ export function chooseStartScenario(hash: string, storage: AutosaveStorage | und
   let linkProblem: { error: string; details: readonly string[] } | undefined;
   if (hash !== '' && hash !== '#') {
     const decoded = decodeScenarioHash(hash);
-    if (decoded.ok) return { scenario: decoded.scenario, problems };
+    if (decoded.ok) return { scenario: decoded.scenario, problems, source: 'link' };
     linkProblem = { error: decoded.error, details: decoded.details };
   }
   const saved = readAutosave(storage);
@@ -81,7 +83,7 @@ export function chooseStartScenario(hash: string, storage: AutosaveStorage | und
     const instead = saved.kind === 'ok' ? 'Showing your autosaved scenario instead.' : 'Showing the default scenario instead.';
     problems.unshift({ text: `${linkProblem.error} ${instead}`, details: linkProblem.details });
   }
-  return { scenario, problems };
+  return { scenario, problems, source: saved.kind === 'ok' ? 'autosave' : 'default' };
 }
 
 /**

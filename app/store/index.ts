@@ -7,9 +7,10 @@ import { createFaultSlice, type FaultSlice } from './faultSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
-export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice;
+export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice & UiSlice;
 
 export function createAppStore(initial: Scenario) {
   return create<AppState>()((...a) => ({
@@ -20,6 +21,7 @@ export function createAppStore(initial: Scenario) {
     ...createHistorySlice(...a),
     ...createFaultSlice(...a),
     ...createLibrarySlice(...a),
+    ...createUiSlice(...a),
   }));
 }
 

@@ -58,12 +58,19 @@ export function speedFromSearch(search: string): 1 | 10 | 60 | 'max' | null {
   return value === '1' || value === '10' || value === '60' ? (Number(value) as 1 | 10 | 60) : null;
 }
 
-/** The view settings as a query string for a shared link: the speed, presenter mode if on, the preset if any. */
-export function viewQuery(speed: 1 | 10 | 60 | 'max', mode: ViewMode, presetId: string | null = null): string {
+/** The view settings as a query string for a shared link: the speed, the moment it opens at, presenter mode if on, the preset if any. */
+export function viewQuery(speed: 1 | 10 | 60 | 'max', mode: ViewMode, presetId: string | null = null, atS = 0): string {
   const params = new URLSearchParams({ speed: String(speed) });
+  if (atS > 0) params.set('t', String(Math.floor(atS)));
   if (mode === 'present') params.set('present', '1');
   if (presetId !== null) params.set('preset', presetId);
   return `?${params.toString()}`;
+}
+
+/** The moment a shared link opens at (`?t=150`, simulated seconds), or 0. */
+export function momentFromSearch(search: string): number {
+  const value = Number(new URLSearchParams(search).get('t'));
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 /** The preset id a shared link names (`?preset=...`), if it looks like one. */

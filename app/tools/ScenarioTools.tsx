@@ -2,7 +2,7 @@
  * The header's scenario tools: the preset gallery, the drills, sharing and files, presenter mode. Galleries
  * load when first opened. A JSON file dropped anywhere on the page is opened (scenario, preset or drill).
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { useImport } from '../share/useImport.ts';
@@ -20,17 +20,19 @@ const SharePanel = lazy(() => import('../share/SharePanel.tsx').then((m) => ({ d
 const CompareView = lazy(() => import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 const ExportPanel = lazy(() => import('../export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 
-type Open = 'presets' | 'drills' | 'share' | 'compare' | 'export' | null;
 
 const selectMode = (s: AppState) => s.viewMode;
 const selectModeChanged = (s: AppState) => s.viewModeChanged;
 const selectLoadId = (s: AppState) => s.loadId;
 const selectSpeedChanged = (s: AppState) => s.speedChanged;
 const selectNotesShown = (s: AppState) => s.presetNotesShown;
+const selectDialog = (s: AppState) => s.dialog;
+const selectDialogOpened = (s: AppState) => s.dialogOpened;
 const selectScenario = (s: AppState) => s.scenario;
 
 export function ScenarioTools({ engine }: { engine: EngineClient }) {
-  const [open, setOpen] = useState<Open>(null);
+  const open = useApp(selectDialog);
+  const setOpen = useApp(selectDialogOpened);
   const mode = useApp(selectMode);
   const setMode = useApp(selectModeChanged);
   const importFile = useImport();
@@ -86,6 +88,18 @@ export function ScenarioTools({ engine }: { engine: EngineClient }) {
       </a>
     );
   }
+  const presentButton = (
+    <button type="button" aria-pressed={mode === 'present'} onClick={() => setMode(mode === 'present' ? 'edit' : 'present')} data-testid="toggle-present">
+      {mode === 'present' ? 'Leave presenter mode' : 'Present'}
+    </button>
+  );
+  // Presenting, the room sees the run, not the tools: only the way back.
+  if (mode === 'present')
+    return (
+      <nav className="tools" aria-label="Scenario tools">
+        {presentButton}
+      </nav>
+    );
   return (
     <nav className="tools" aria-label="Scenario tools">
       <button type="button" onClick={() => setOpen('presets')} data-testid="open-presets">
@@ -103,9 +117,7 @@ export function ScenarioTools({ engine }: { engine: EngineClient }) {
       <button type="button" onClick={() => setOpen('export')} data-testid="open-export">
         Export
       </button>
-      <button type="button" aria-pressed={mode === 'present'} onClick={() => setMode(mode === 'present' ? 'edit' : 'present')} data-testid="toggle-present">
-        {mode === 'present' ? 'Leave presenter mode' : 'Present'}
-      </button>
+      {presentButton}
       <Dialog title="Presets" open={open === 'presets'} onClose={close} testId="presets-dialog">
         <Suspense fallback={<p>Loading the presets…</p>}>
           <PresetGallery onDone={close} />
