@@ -1,4 +1,5 @@
-import { exp, log, sinCosTurn } from './math/index.ts';
+import { exp } from './math/index.ts';
+import { exponential, normal, type Bits } from './ziggurat.ts';
 
 /**
  * Seeded pseudo-random numbers. The engine's only source of randomness: it never calls Math.random.
@@ -12,9 +13,9 @@ import { exp, log, sinCosTurn } from './math/index.ts';
 export interface Random {
   /** Uniform in [0, 1). */
   uniform(): number;
-  /** Exponential with the given rate (events per unit), e.g. the gap in seconds between Poisson arrivals. */
+  /** Exponential with the given rate (events per unit), e.g. the gap in seconds between Poisson arrivals (ziggurat.ts). */
   exponential(rate: number): number;
-  /** Standard normal, by Box-Muller (each pair of uniforms gives two normals; the second is kept for the next call). */
+  /** Standard normal, by the ziggurat (ziggurat.ts). */
   standardNormal(): number;
   /** Log-normal with the given median and shape sigma: a right-skewed tail, as real latencies have. */
   logNormal(median: number, sigma: number): number;
@@ -31,45 +32,51 @@ export function hashString(text: string): number {
 }
 
 /** Box-Muller's sine and cosine, read at once after each call (one buffer for every stream: nothing allocates). */
-const SIN_COS = new Float64Array(2);
-
 /** A generator for one named stream of one seed. */
 export function createRandom(seed: number, stream = ''): Random {
-  let a = seed >>> 0;
-  let b = hashString(stream);
-  let c = 0x9e3779b9;
-  let d = 1;
-  const nextU32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  // Mix the seed in before the first draw, as the reference implementation does.
-  for (let i = 0; i < 15; i++) nextU32();
+  return new Sfc32(seed >>> 0, hashString(stream));
+}
 
-  const uniform = (): number => nextU32() / 4294967296;
-  let spare = Number.NaN;
-  const standardNormal = (): number => {
-    if (!Number.isNaN(spare)) {
-      const value = spare;
-      spare = Number.NaN;
-      return value;
-    }
-    const u = 1 - uniform(); // (0, 1]: log(u) is finite
-    const v = uniform();
-    const radius = Math.sqrt(-2 * log(u));
-    sinCosTurn(v, SIN_COS); // sin and cos of 2 pi v
-    spare = radius * (SIN_COS[0] as number);
-    return radius * (SIN_COS[1] as number);
-  };
-  return {
-    uniform,
-    exponential: (rate) => -log(1 - uniform()) / rate,
-    standardNormal,
-    logNormal: (median, sigma) => median * exp(sigma * standardNormal()),
-  };
+/**
+ * The generator as a class: every stream shares its methods (one shape, one prototype), so the hot call sites
+ * that draw from many streams stay monomorphic and are inlined.
+ */
+class Sfc32 implements Random, Bits {
+  private a: number;
+  private b: number;
+  private c = 0x9e3779b9 | 0;
+  private d = 1;
+
+  constructor(a: number, b: number) {
+    this.a = a | 0;
+    this.b = b | 0;
+    // Mix the seed in before the first draw, as the reference implementation does.
+    for (let i = 0; i < 15; i++) this.nextU32();
+  }
+
+  nextU32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  uniform(): number {
+    return this.nextU32() / 4294967296;
+  }
+
+  exponential(rate: number): number {
+    return exponential(this) / rate;
+  }
+
+  standardNormal(): number {
+    return normal(this);
+  }
+
+  logNormal(median: number, sigma: number): number {
+    return median * exp(sigma * normal(this));
+  }
 }
