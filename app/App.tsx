@@ -16,15 +16,18 @@ import { PresetNotesSlot } from './gallery/PresetNotesSlot.tsx';
 import { DrillSlot } from './drills/DrillSlot.tsx';
 import { StartCard } from './start/StartCard.tsx';
 import { SkipLinks } from './controls/SkipLinks.tsx';
+import { EmbedStrip } from './panels/EmbedStrip.tsx';
 import { DefaultNotes } from './start/DefaultNotes.tsx';
 
 const selectName = (s: AppState) => s.scenario.name;
 const selectMode = (s: AppState) => s.viewMode;
+const selectEmbedFaults = (s: AppState) => s.embedFaults;
 
 export function App({ engine }: { engine: EngineClient }) {
   const name = useApp(selectName);
   const mode = useApp(selectMode);
   const editable = mode !== 'embed';
+  const embedFaults = useApp(selectEmbedFaults);
   // On a phone the palette and inspector live in a drawer, opened from the header (styles.css hides the button
   // elsewhere): the map and the run come first.
   const [drawer, setDrawer] = useState(false);
@@ -45,22 +48,24 @@ export function App({ engine }: { engine: EngineClient }) {
           </button>
         ) : null}
       </header>
-      <RunTimeline engine={engine} />
+      {mode === 'embed' ? <EmbedStrip /> : <RunTimeline engine={engine} />}
       <Notices />
       <main className="app__main">
         {mode === 'edit' ? <LazyEditorColumn /> : null}
         <MapCanvas />
-        <aside className="app__side" aria-label="Measurements">
-          {mode === 'edit' ? <StartCard /> : null}
-          <DrillSlot engine={engine} />
-          <PresetNotesSlot />
-          <DefaultNotes />
-          <LatencyReadout />
-          <LazyWatchPanel />
-          {mode === 'edit' ? <FaultPanel /> : null}
-        </aside>
+        {mode === 'embed' ? null : (
+          <aside className="app__side" aria-label="Measurements">
+            {mode === 'edit' ? <StartCard /> : null}
+            <DrillSlot engine={engine} />
+            <PresetNotesSlot />
+            <DefaultNotes />
+            <LatencyReadout />
+            <LazyWatchPanel />
+            {mode === 'edit' ? <FaultPanel /> : null}
+          </aside>
+        )}
       </main>
-      {editable ? <RegionFaultMenuLayer /> : null}
+      {editable || embedFaults ? <RegionFaultMenuLayer /> : null}
     </div>
   );
 }

@@ -44,3 +44,28 @@ test('on a phone the map comes first, nothing is wider than the screen, the edit
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test.describe('a compact embed at 640x400', () => {
+  test.use({ viewport: { width: 640, height: 400 }, hasTouch: false });
+
+  test('gives the map most of the frame under one row of controls and one line of figures; faults only when allowed', async ({ page }) => {
+    await opened(page, '/?embed=1');
+    await expect(page.getByTestId('embed-availability')).toHaveText(/^\d+(\.\d)?%$/);
+    const header = await page.locator('.app__header').boundingBox();
+    const strip = await page.getByTestId('embed-strip').boundingBox();
+    const map = await page.getByTestId('map-canvas').boundingBox();
+    expect(header?.height).toBeLessThan(48);
+    expect(strip?.height).toBeLessThan(30);
+    expect(map?.height).toBeGreaterThanOrEqual(300);
+    expect((map?.y ?? 0) + (map?.height ?? 0)).toBeLessThanOrEqual(401);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(400);
+    await expect(page.getByTestId('embed-strip')).toContainText('Berlin');
+    await expect(page.getByRole('button', { name: /^Fail region/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Open in Meridian' })).toBeVisible();
+
+    await opened(page, '/?embed=1&faults=1');
+    await page.getByRole('button', { name: 'Fail region eu-west' }).click();
+    await expect(page.getByTestId('region-node-eu-west')).toHaveAttribute('data-down', 'true');
+    await expect(page.getByRole('region', { name: 'Palette' })).toHaveCount(0); // still no editing
+  });
+});

@@ -8,7 +8,8 @@ import { roleBadge } from './regionRole.ts';
 import { useRegionRole } from './useRegionRoles.ts';
 
 const selectToggle = (s: AppState) => s.regionFailureToggled;
-const selectReadOnly = (s: AppState) => s.viewMode === 'embed';
+/** No Fail button in an embed, unless its address allows faults. */
+const selectReadOnly = (s: AppState) => s.viewMode === 'embed' && !s.embedFaults;
 
 export const RegionNode = memo(function RegionNode({ id, data, selected }: NodeProps<RegionNodeType>) {
   const regionId = parseNodeId(id)?.id ?? '';

@@ -13,6 +13,8 @@ export interface LibrarySlice {
   /** The preset the current scenario was opened from; null for anything else. */
   activePreset: Preset | null;
   viewMode: ViewMode;
+  /** An embed that allows faults (`?embed=1&faults=1`): its regions keep their Fail buttons and fault menu. */
+  embedFaults: boolean;
   /** Opens a preset: its scenario replaces the current one (the run restarts). */
   presetOpened: (preset: Preset) => void;
   /** A shared link named the preset its scenario came from: its notes are shown (the scenario stays the link's). */
@@ -32,6 +34,7 @@ let drillSeq = 0;
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
     activePreset: null,
     viewMode: typeof window === 'undefined' ? 'edit' : viewModeFromSearch(window.location.search),
+    embedFaults: typeof window !== 'undefined' && embedFaultsFromSearch(window.location.search),
     // A preset from the gallery always starts the same way: from 0 s, playing (it used to play only if the run
     // before it was still playing, so after a pause or a finished run it opened paused, with nothing to say so).
     presetOpened: (preset) => {
@@ -77,6 +80,12 @@ export function momentFromSearch(search: string): number {
 export function presetFromSearch(search: string): string | null {
   const id = new URLSearchParams(search).get('preset');
   return id !== null && /^[a-z0-9][a-z0-9-]{0,59}$/.test(id) ? id : null;
+}
+
+/** Whether an embed's address opts in to faults: `?embed=1&faults=1`. */
+export function embedFaultsFromSearch(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return params.get('embed') === '1' && params.get('faults') === '1';
 }
 
 /** The view mode a page address asks for: `?embed=1` embeds, `?present=1` presents. */
