@@ -28,8 +28,37 @@ const SCALE = (() => {
   return table;
 })();
 
-/** The natural logarithm of x (-Infinity at 0, NaN below). */
+/**
+ * The natural logarithm of x (-Infinity at 0, NaN below). The common case (a normal x, not within 2^-20 of a
+ * power of two) is written out here and the rest left to logAnyCase, which computes the same for it: small
+ * enough for V8 to inline into the caller, where the result stays an unboxed double.
+ */
 export function log(x: number): number {
+  const hx = highWord(x);
+  if (hx < 0x00100000 || hx >= 0x7ff00000) return logAnyCase(x); // zero, negative, subnormal, infinite, NaN
+  const m = hx & 0x000fffff;
+  if ((0x000fffff & (2 + m)) < 3) return logAnyCase(x); // within 2^-20 of a power of two
+  let i = (m + 0x95f64) & 0x100000;
+  const k = (hx >> 20) - 1023 + (i >> 20);
+  const f = x * (SCALE[k + 1022] as number) - 1; // x / 2^k - 1, the scaling exact
+  const s = f / (2 + f);
+  const z = s * s;
+  i = m - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - m;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  i |= j;
+  const r = t2 + t1;
+  if (i > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+}
+
+/** fdlibm's log whole: every case, including those the fast path leaves to it. */
+export function logAnyCase(x: number): number {
   let hx = highWord(x);
   let k = 0;
   if (hx < 0x00100000) {

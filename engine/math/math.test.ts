@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { asin, cos, exp, log, sin, sinCosTurn } from './index.ts';
+import { logAnyCase } from './log.ts';
 
 /** Distance in units in the last place between two finite doubles (by their ordered bit patterns). */
 function ulps(a: number, b: number): number {
@@ -55,6 +56,12 @@ describe('engine/math against Math (V8), which is itself within an ulp of the tr
     expect(worstAgainstMath(log, Math.log, uniform(100_000, 0, 4))).toBeLessThanOrEqual(1);
     expect(worstAgainstMath(log, Math.log, logUniform(50_000, -1074, 1023))).toBeLessThanOrEqual(1);
     expect(worstAgainstMath(log, Math.log, uniform(20_000, 1 - 1e-5, 1 + 1e-5))).toBeLessThanOrEqual(1);
+  });
+
+  it("log's inlinable fast path gives exactly what fdlibm's whole log gives", () => {
+    let differ = 0;
+    for (const x of [...logUniform(100_000, -1074, 1023), ...uniform(50_000, 0.5, 2), 1, 2, 0.5, 4 * (1 + 2 ** -21), 4 * (1 - 2 ** -21)]) if (log(x) !== logAnyCase(x)) differ++;
+    expect(differ).toBe(0);
   });
 
   it('asin is within 1 ulp on [-1, 1]', () => {
