@@ -63,6 +63,14 @@ export const LatencyChart = memo(function LatencyChart() {
           </g>
         ))}
       </svg>
+      <ul className="chart__legend">
+        {marks.series.map((s) => (
+          <li key={s.id}>
+            <span className="chart__swatch" style={{ borderColor: populationColor(s.index) }} aria-hidden="true" />
+            {users[s.index]?.name ?? s.id}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 });

@@ -7,7 +7,8 @@ import type { EngineClient } from '../engine/engineClient.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { download, downloadBlob, fileNameOf } from '../share/download.ts';
-import { standaloneSvg, svgToPng } from './chartImage.ts';
+import { captionOf, standaloneSvg, svgToPng, type ChartCaption } from './chartImage.ts';
+import { formatClock } from '../controls/clock.ts';
 import type { Report } from '../../engine/report.ts';
 
 interface Prepared {
@@ -18,12 +19,13 @@ interface Prepared {
 
 const selectName = (s: AppState) => s.scenario.name;
 const selectPlaying = (s: AppState) => s.playingChanged;
+const selectTimeS = (s: AppState) => s.timeS;
 
-function chartsOnScreen(): { title: string; svg: SVGSVGElement }[] {
+function chartsOnScreen(footer: string): { title: string; svg: SVGSVGElement; caption: ChartCaption }[] {
   return [...document.querySelectorAll<HTMLElement>('figure.chart')].flatMap((figure) => {
     const svg = figure.querySelector<SVGSVGElement>('svg.chart__svg');
-    const title = figure.querySelector('figcaption')?.textContent?.trim() ?? 'chart';
-    return svg ? [{ title, svg }] : [];
+    const caption = captionOf(figure, footer);
+    return svg ? [{ title: caption.title, svg, caption }] : [];
   });
 }
 
@@ -44,7 +46,8 @@ export function ExportPanel({ engine }: { engine: EngineClient }) {
   const name = useApp(selectName);
   const setPlaying = useApp(selectPlaying);
   const [prepared, setPrepared] = useState<Prepared | null | 'failed'>(null);
-  const charts = chartsOnScreen();
+  const timeS = useApp(selectTimeS);
+  const charts = chartsOnScreen(`${name} · at ${formatClock(timeS)} simulated · Meridian`);
 
   useEffect(() => {
     setPlaying(false);
@@ -80,16 +83,16 @@ export function ExportPanel({ engine }: { engine: EngineClient }) {
         <section aria-label="Charts">
           <h3 className="share__heading">Charts on screen</h3>
           <ul className="export__charts">
-            {charts.map(({ title, svg }, i) => (
+            {charts.map(({ title, svg, caption }, i) => (
               <li key={`${title}-${i}`}>
                 {title}{' '}
-                <button type="button" onClick={() => download(fileNameOf(title, 'svg'), standaloneSvg(svg).text, 'image/svg+xml')}>
+                <button type="button" onClick={() => download(fileNameOf(title, 'svg'), standaloneSvg(svg, caption).text, 'image/svg+xml')}>
                   SVG
                 </button>{' '}
                 <button
                   type="button"
                   onClick={() => {
-                    const { text, width, height } = standaloneSvg(svg);
+                    const { text, width, height } = standaloneSvg(svg, caption);
                     void svgToPng(text, width, height).then((blob) => downloadBlob(fileNameOf(title, 'png'), blob));
                   }}
                 >
