@@ -60,7 +60,7 @@ function LabelPlacement({ nodes, present, onSides }: { nodes: readonly ScenarioN
     });
     // Regions first: their labels carry the Fail buttons, so they keep their place.
     items.sort((a, b) => Number(b.id.startsWith('region:')) - Number(a.id.startsWith('region:')));
-    onSides(placeLabels(items, 9));
+    onSides(placeLabels(items, 9, { width: MAP_WIDTH, height: MAP_HEIGHT }));
   }, [nodes, zoom, present, onSides]);
   return null;
 }

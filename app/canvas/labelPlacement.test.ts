@@ -4,6 +4,9 @@ import { labelBox, placeLabels, type LabelItem } from './labelPlacement.ts';
 const item = (id: string, x: number, y: number, preferred: LabelItem['preferred'] = 'right'): LabelItem => ({ id, x, y, width: 60, height: 14, preferred });
 
 describe('map labels avoid each other', () => {
+  it('turns a label at the edge of the map inwards', () => {
+    expect(placeLabels([item('tokyo', 990, 50)], 8, { width: 1000, height: 500 }).get('tokyo')).not.toMatch(/^right/);
+  });
   it('keeps every label on its preferred side when nothing is in the way', () => {
     expect([...placeLabels([item('a', 0, 0), item('b', 0, 100)], 8)]).toEqual([
       ['a', 'right'],

@@ -61,8 +61,11 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** The side for each item's label, by id. `dotR` is the dots' radius in map coordinates. */
-export function placeLabels(items: readonly LabelItem[], dotR: number): Map<string, LabelSide> {
+/**
+ * The side for each item's label, by id. `dotR` is the dots' radius in map coordinates; a label's part outside
+ * `bounds` (the map) counts as overlap, so a label at the map's edge turns inwards.
+ */
+export function placeLabels(items: readonly LabelItem[], dotR: number, bounds?: { readonly width: number; readonly height: number }): Map<string, LabelSide> {
   const dots: Box[] = items.map((i) => ({ x0: i.x - dotR, y0: i.y - dotR, x1: i.x + dotR, y1: i.y + dotR }));
   const placed: Box[] = [];
   const sides = new Map<string, LabelSide>();
@@ -77,6 +80,10 @@ export function placeLabels(items: readonly LabelItem[], dotR: number): Map<stri
       let cost = 0;
       for (const other of placed) cost += overlap(box, other);
       for (const dot of dots) cost += overlap(box, dot);
+      if (bounds) {
+        const area = (box.x1 - box.x0) * (box.y1 - box.y0);
+        cost += area - overlap(box, { x0: 0, y0: 0, x1: bounds.width, y1: bounds.height });
+      }
       if (best === null || cost < best.cost) best = { side, box, cost };
       if (cost === 0) break;
     }
