@@ -15,6 +15,7 @@ import { momentFromSearch } from './store/librarySlice.ts';
 const storage = browserStorage();
 const start = chooseStartScenario(window.location.hash, storage, builtInScenario);
 const store = createAppStore(start.scenario);
+if (start.run && start.run.edits.length > 0) store.setState({ pendingRun: start.run, runRecord: start.run });
 for (const problem of start.problems) store.getState().noticeShown(problem.text, problem.details);
 syncHashWithStore(store);
 startAutosave(store, storage);

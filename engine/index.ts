@@ -13,3 +13,6 @@ export { greatCircleKm, type LatLon } from './geo/greatCircle.ts';
 export { rttMs, estimatedRttMs, measuredAwsRttMs, fibreFloorRttMs, pathVia } from './geo/rtt.ts';
 export { resolveRegion } from './world.ts';
 export { encodeWindows, decodeWindows, type MetricsWindow, type UserWindow, type SnapshotMessage } from './snapshot.ts';
+export { recordEdit, scenarioAt, removedFaults, forgetFaults, MAX_EDITS, type RunRecord, type TimedEdit, type EditResult } from './run/recordedRun.ts';
+export { toRunDocument, parseRunDocument, isRunDocument, type RunDocument } from './run/runFile.ts';
+export { encodeRunHash, decodeLink, type LinkResult } from './run/runLink.ts';

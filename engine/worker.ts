@@ -14,7 +14,7 @@ import type { Drill } from './drills/drillSchema.ts';
 import { incidentReport } from './export/incidentReport.ts';
 import { metricsCsv, type WindowIds } from './export/metricsCsv.ts';
 import type { MetricsWindow } from './metrics/window.ts';
-import { RecordedRun, type RunRecord } from './run/recordedRun.ts';
+import { RecordedRun, removedFaults, type RunRecord } from './run/recordedRun.ts';
 import { isRunDocument, parseRunDocument, toRunDocument, type RunDocument } from './run/runFile.ts';
 
 /** Real milliseconds between snapshots. */
@@ -175,8 +175,9 @@ const api = {
   /**
    * Applies an edited scenario to the running simulation from its current time on, and records it at that time.
    * At a moment in the past (after a seek back) the run forks: the edits after it are dropped (`dropped`).
+   * `retroactive`: the edit takes back faults that already happened; they are removed from the run's history too.
    */
-  update(input: unknown): EditOutcome {
+  update(input: unknown, retroactive = false): EditOutcome {
     const parsed = parse(input);
     if (!('scenario' in parsed)) return parsed;
     if (drillPlay || !live) {
@@ -187,6 +188,8 @@ const api = {
       publishedScenario = parsed.scenario;
       return { ok: true, errors: [] };
     }
+    // Taking back a fault that already happened rewrites the run's history; the app then seeks to now.
+    if (retroactive) live.forget(removedFaults(live.scenario.faults, parsed.scenario.faults));
     const result = live.edit(parsed.scenario);
     if (!result.ok) return { ok: false, errors: [result.error] };
     current = parsed.scenario;

@@ -10,6 +10,8 @@ import type { SnapshotMessage } from '../../engine/snapshot.ts';
 import type { AppStore } from '../store/index.ts';
 import { startWatchdog } from './watchdog.ts';
 import { removesPastFault } from '../faults/faultList.ts';
+import { recordEdit, forgetFaults, removedFaults, toRunDocument, type RunRecord } from '../../engine/index.ts';
+import { formatClock } from '../controls/clock.ts';
 
 export interface EngineClient {
   play(): void;
@@ -69,7 +71,11 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
     const api: Remote<EngineApi> = wrap<EngineApi>(worker);
     const channel = new MessageChannel();
     channel.port1.onmessage = (event: MessageEvent<SnapshotMessage>) => {
-      if (connection.worker === worker) store.getState().snapshotReceived(event.data);
+      if (connection.worker !== worker) return;
+      // While an edit is on its way, a snapshot's scenario is older than the one being edited: not shown.
+      const message = updatesInFlight > 0 && event.data.scenario ? { ...event.data, scenario: undefined } : event.data;
+      horizonS = Math.max(horizonS, message.timeS);
+      store.getState().snapshotReceived(message);
     };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -93,11 +99,28 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
     });
   };
 
-  /** Loads the store's scenario into the worker; at `resumeAtS` > 0 it replays to that moment. */
-  const load = async (resumeAtS = 0): Promise<void> => {
+  /** Edits sent to the worker and not yet answered. */
+  let updatesInFlight = 0;
+  /** The furthest moment the run has reached since it was loaded: an edit before it forks the run. */
+  let horizonS = 0;
+
+  /**
+   * Loads the store's scenario into the worker (or the run a link or file opened, or, for a restart, the run so
+   * far with its timed edits: `resume`); at `resumeAtS` > 0 it replays to that moment.
+   */
+  const load = async (resumeAtS = 0, resume = false): Promise<void> => {
     const state = store.getState();
     if (resumeAtS === 0) state.runStarted();
-    const result = await call((api) => api.load(state.scenario));
+    if (!resume) horizonS = 0;
+    let record: RunRecord;
+    if (resume) record = state.runRecord;
+    else if (state.pendingRun) {
+      record = state.pendingRun;
+      state.pendingRunTaken();
+    } else record = { base: state.scenario, edits: [] };
+    state.runRecorded(record);
+    const input = record.edits.length > 0 ? toRunDocument(record) : record.base;
+    const result = await call((api) => api.load(input));
     if (!result) return;
     if (!result.ok) {
       state.noticeShown('The engine refused the scenario.', result.errors);
@@ -130,7 +153,7 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
     restartCount++;
     store.getState().noticeShown(`The simulation engine ${what}. It was restarted with the same scenario at ${Math.floor(resumeAtS)} s.`);
     connection = connect();
-    void load(resumeAtS);
+    void load(resumeAtS, true);
   }
 
   /** Control calls that may keep the worker busy for long on purpose (a drill replay, an export). */
@@ -163,10 +186,27 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
   const unsubscribe = store.subscribe((state, previous) => {
     if (stopped) return;
     if (state.loadId !== previous.loadId) void load();
-    else if (state.scenario !== previous.scenario) {
-      void call((api) => api.update(state.scenario));
-      // Taking back a fault that already happened cannot be done live: replay to now from the seed without it.
-      if (removesPastFault(previous.scenario.faults, state.scenario.faults, state.timeS)) void seek(state.timeS);
+    else if (state.scenario !== previous.scenario && state.scenario !== state.replayedScenario) {
+      const scenario = state.scenario;
+      // Taking back a fault that already happened cannot be done live: the run's history loses it, and it is
+      // replayed to now from the seed without it.
+      const retroactive = removesPastFault(previous.scenario.faults, scenario.faults, state.timeS);
+      updatesInFlight++;
+      void call((api) => api.update(scenario, retroactive))
+        .then((result) => {
+          if (!result?.ok || result.atS === undefined) return;
+          // The mirror of the worker's record (what a restart and "share this run" replay).
+          const now = store.getState();
+          const history = retroactive ? forgetFaults(now.runRecord, removedFaults(previous.scenario.faults, scenario.faults)) : now.runRecord;
+          now.runRecorded(recordEdit(history, result.atS, scenario).record);
+          if (result.dropped || result.atS < horizonS - 0.5) {
+            const dropped = !result.dropped ? '' : result.dropped === 1 ? ' The live edit made later was dropped.' : ` The ${result.dropped} live edits made later were dropped.`;
+            now.noticeShown(`Edited at ${formatClock(result.atS)}, back in the run: the run forks here and goes on with this edit; what it showed after ${formatClock(result.atS)} is replaced.${dropped}`);
+            horizonS = result.atS;
+          }
+        })
+        .finally(() => updatesInFlight--);
+      if (retroactive) void seek(state.timeS);
     }
     if (state.speed !== previous.speed) void call((api) => api.setSpeed(state.speed));
     if (state.playing !== previous.playing) void call((api) => (state.playing ? api.play() : api.pause()));

@@ -13,11 +13,13 @@ import { browserStorage } from './storage.ts';
 import { useImport } from './useImport.ts';
 import { viewQuery } from '../store/librarySlice.ts';
 import { formatClock } from '../controls/clock.ts';
+import { encodeRunHash, toRunDocument } from '../../engine/index.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
 const selectTimeS = (s: AppState) => Math.floor(s.timeS);
+const selectRecord = (s: AppState) => s.runRecord;
 
 export function SharePanel({ onDone }: { onDone: () => void }) {
   const scenario = useApp(selectScenario);
@@ -30,6 +32,18 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const link = `${window.location.origin}${window.location.pathname}${view}#${encodeScenarioHash(scenario)}`;
   const recent = readRecent(browserStorage());
+  const record = useApp(selectRecord);
+  const edits = record.edits.length;
+  const runLink = `${window.location.origin}${window.location.pathname}${view}#${encodeRunHash(record)}`;
+  const [runCopied, setRunCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const copyRun = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(runLink);
+      setRunCopied('yes');
+    } catch {
+      setRunCopied('failed');
+    }
+  };
 
   const copy = async (): Promise<void> => {
     try {
@@ -46,6 +60,7 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
   return (
     <div className="share" data-testid="share-panel">
       <section aria-label="Link">
+        <h3 className="share__heading">Share this design</h3>
         <label className="share__label" htmlFor="share-link">
           Link to this scenario ({link.length.toLocaleString('en-US')} characters): seed, settings, faults and the view (speed, presenter mode)
         </label>
@@ -84,6 +99,29 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
           </label>
         </div>
         <p className="share__hint">Drop a scenario, preset or drill file anywhere on the page to open it.</p>
+      </section>
+      <section aria-label="This run" data-testid="share-run">
+        <h3 className="share__heading">Share this run</h3>
+        <p className="share__hint">
+          {edits === 0
+            ? 'This run has no live edits yet: the link above replays it exactly.'
+            : `The scenario as the run started, with the ${edits === 1 ? 'live edit' : `${edits} live edits`} made while it ran, each at its moment: whoever opens it sees the same run, number for number (it opens paused at 0).`}
+        </p>
+        <label className="share__label" htmlFor="share-run-link">
+          Link to this run ({runLink.length.toLocaleString('en-US')} characters)
+        </label>
+        <input id="share-run-link" className="share__link" data-testid="share-run-link" readOnly value={runLink} onFocus={(e) => e.currentTarget.select()} />
+        <div className="share__row">
+          <button type="button" onClick={() => void copyRun()}>
+            Copy run link
+          </button>
+          <button type="button" onClick={() => download(fileNameOf(`${record.base.name} run`, 'json'), `${JSON.stringify(toRunDocument(record), null, 2)}\n`, 'application/json')}>
+            Export run JSON
+          </button>
+          <span role="status" className="share__status">
+            {runCopied === 'yes' ? 'Copied.' : runCopied === 'failed' ? 'Copying was refused: select the link above and copy it.' : ''}
+          </span>
+        </div>
       </section>
       <section aria-label="Recent scenarios">
         <h3 className="share__heading">Recent</h3>

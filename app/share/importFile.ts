@@ -1,16 +1,19 @@
 /**
- * Reading a dropped or picked file: a scenario, a preset (scenario with notes) or a drill. Untrusted: size is
+ * Reading a dropped or picked file: a scenario, a run (a scenario with its timed live edits), a preset (scenario
+ * with notes) or a drill. Untrusted: size is
  * capped, JSON is parsed (never evaluated), and everything goes through the schemas; on any problem the caller
  * shows the messages and keeps the current work.
  */
 import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
+import { isRunDocument, parseRunDocument, type RunRecord } from '../../engine/index.ts';
 
 /** Larger files are refused unread: no scenario comes near this. */
 export const MAX_FILE_BYTES = 5_000_000;
 
 export type ImportResult =
   | { readonly kind: 'scenario'; readonly scenario: Scenario }
+  | { readonly kind: 'run'; readonly record: RunRecord }
   | { readonly kind: 'preset'; readonly input: unknown }
   | { readonly kind: 'drill'; readonly input: unknown }
   | { readonly kind: 'error'; readonly text: string; readonly details: readonly string[] };
@@ -22,6 +25,10 @@ export function classifyImport(name: string, text: string): ImportResult {
     json = JSON.parse(text);
   } catch {
     return { kind: 'error', text: `${name} is not JSON: nothing was changed.`, details: [] };
+  }
+  if (isRunDocument(json)) {
+    const run = parseRunDocument(json);
+    return run.ok ? { kind: 'run', record: run.record } : { kind: 'error', text: `${name}: ${run.error} Nothing was changed.`, details: run.details };
   }
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     if ('steps' in json) return { kind: 'drill', input: json };

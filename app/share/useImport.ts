@@ -8,12 +8,14 @@ const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectPreset = (s: AppState) => s.presetOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
 const selectDrill = (s: AppState) => s.drillRequested;
+const selectRun = (s: AppState) => s.runOpened;
 
 export function useImport(onDone: () => void = () => {}): (file: File) => Promise<void> {
   const opened = useApp(selectOpened);
   const openPreset = useApp(selectPreset);
   const notice = useApp(selectNotice);
   const requestDrill = useApp(selectDrill);
+  const openRun = useApp(selectRun);
   return useCallback(
     async (file: File) => {
       const result = await readImport(file);
@@ -21,6 +23,9 @@ export function useImport(onDone: () => void = () => {}): (file: File) => Promis
       if (result.kind === 'scenario') {
         opened(result.scenario);
         notice(`Imported ${result.scenario.name} from ${file.name}.`, [], 'info');
+      } else if (result.kind === 'run') {
+        openRun(result.record);
+        notice(`Imported the run ${result.record.base.name} from ${file.name}, with ${result.record.edits.length} live edits replayed at their times.`, [], 'info');
       }
       else if (result.kind === 'preset') {
         const { parsePreset } = await import('../../engine/presets/presets.ts');
@@ -34,6 +39,6 @@ export function useImport(onDone: () => void = () => {}): (file: File) => Promis
       }
       onDone();
     },
-    [opened, openPreset, notice, requestDrill, onDone],
+    [opened, openPreset, notice, requestDrill, openRun, onDone],
   );
 }

@@ -4,7 +4,7 @@
  * the page falls back to); corrupt autosave data gives a message and the default scenario, never a crash.
  */
 import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
-import { decodeScenarioHash } from '../../engine/scenario/url.ts';
+import { decodeLink, type RunRecord } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import type { AppStore } from './index.ts';
 
@@ -62,6 +62,8 @@ export interface StartScenario {
   readonly problems: readonly Problem[];
   /** Where it came from: a link opens paused (at its start, or the moment it names); the others play. */
   readonly source: 'link' | 'autosave' | 'default';
+  /** A run link ("share this run"): the run, whose first scenario is `scenario`, replayed with its timed edits. */
+  readonly run?: RunRecord;
 }
 
 /**
@@ -72,8 +74,9 @@ export function chooseStartScenario(hash: string, storage: AutosaveStorage | und
   const problems: Problem[] = [];
   let linkProblem: { error: string; details: readonly string[] } | undefined;
   if (hash !== '' && hash !== '#') {
-    const decoded = decodeScenarioHash(hash);
-    if (decoded.ok) return { scenario: decoded.scenario, problems, source: 'link' };
+    const decoded = decodeLink(hash);
+    if (decoded.ok && decoded.kind === 'design') return { scenario: decoded.scenario, problems, source: 'link' };
+    if (decoded.ok) return { scenario: decoded.record.base, problems, source: 'link', run: decoded.record };
     linkProblem = { error: decoded.error, details: decoded.details };
   }
   const saved = readAutosave(storage);

@@ -8,9 +8,10 @@ import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
+import { createRecordSlice, type RecordSlice } from './recordSlice.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
-export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice & UiSlice;
+export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice & UiSlice & RecordSlice;
 
 export function createAppStore(initial: Scenario) {
   return create<AppState>()((...a) => ({
@@ -22,6 +23,7 @@ export function createAppStore(initial: Scenario) {
     ...createFaultSlice(...a),
     ...createLibrarySlice(...a),
     ...createUiSlice(...a),
+    ...createRecordSlice(initial)(...a),
   }));
 }
 

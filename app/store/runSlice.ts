@@ -93,6 +93,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       playing: message.done ? false : state.playing,
       series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message, windows),
       ...watchSnapshot(state, message, windows),
+      ...(message.edits ? { runEdits: message.edits } : {}),
+      // A replay passed a timed edit (or went back before one): the design shown is the one in effect then.
+      ...(message.scenario && JSON.stringify(message.scenario) !== JSON.stringify(state.scenario)
+        ? { scenario: message.scenario, replayedScenario: message.scenario }
+        : {}),
     }));
   },
 });

@@ -2,7 +2,8 @@
  * Keeps the scenario in the URL hash: read once at start (a broken or hostile link falls back to the default
  * scenario with a message), rewritten after every change, and followed when someone pastes a new link.
  */
-import { decodeScenarioHash, encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { decodeLink } from '../../engine/index.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
 import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
@@ -20,11 +21,11 @@ export function builtInScenario(): Scenario {
   return parsed.scenario;
 }
 
-/** The scenario a page load starts with, from the hash if it holds a valid one. */
+/** The scenario a page load starts with, from the hash if it holds a valid one (a run link: its first scenario). */
 export function initialScenario(hash: string): InitialScenario {
   if (hash === '' || hash === '#') return { scenario: builtInScenario() };
-  const decoded = decodeScenarioHash(hash);
-  if (decoded.ok) return { scenario: decoded.scenario };
+  const decoded = decodeLink(hash);
+  if (decoded.ok) return { scenario: decoded.kind === 'design' ? decoded.scenario : decoded.record.base };
   return {
     scenario: builtInScenario(),
     problem: { text: `${decoded.error} Showing the default scenario instead.`, details: decoded.details },
@@ -47,7 +48,10 @@ export function syncHashWithStore(store: AppStore): () => void {
     clearTimeout(timer);
     write(store.getState().scenario);
   };
-  write(store.getState().scenario);
+  // A run link ("share this run") stays in the address bar until the scenario changes: the design link would lose
+  // its timed edits on a reload.
+  if (/^#r\d/.test(window.location.hash)) written = window.location.hash;
+  else write(store.getState().scenario);
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
     if (timer !== undefined) clearTimeout(timer);
@@ -58,8 +62,9 @@ export function syncHashWithStore(store: AppStore): () => void {
     if (window.location.hash === written) return;
     if (timer !== undefined) clearTimeout(timer); // a pasted link wins over a pending rewrite
     timer = undefined;
-    const decoded = decodeScenarioHash(window.location.hash);
-    if (decoded.ok) store.getState().scenarioLoaded(decoded.scenario);
+    const decoded = decodeLink(window.location.hash);
+    if (decoded.ok && decoded.kind === 'design') store.getState().scenarioLoaded(decoded.scenario);
+    else if (decoded.ok) store.getState().runOpened(decoded.record);
     else {
       store.getState().noticeShown(`${decoded.error} Your current scenario is unchanged.`, decoded.details);
       window.history.replaceState(null, '', written);

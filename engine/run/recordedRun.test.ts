@@ -4,7 +4,7 @@ import { defaultScenario } from '../scenario/defaultScenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createSimulation } from '../simulation.ts';
 import type { MetricsWindow } from '../snapshot.ts';
-import { MAX_EDITS, RecordedRun, recordEdit, scenarioAt, type RunRecord } from './recordedRun.ts';
+import { MAX_EDITS, RecordedRun, forgetFaults, recordEdit, removedFaults, scenarioAt, type RunRecord } from './recordedRun.ts';
 
 function scenario(input: unknown): Scenario {
   const parsed = parseScenario(input);
@@ -125,5 +125,25 @@ describe('recordEdit', () => {
     const refused = recordEdit(full, MAX_EDITS, moved);
     expect(refused.result.ok).toBe(false);
     expect(refused.record).toBe(full);
+  });
+});
+
+describe('forgetFaults', () => {
+  it('takes a past fault out of the first scenario and every edit, as if it never was; a replay then has no failure', () => {
+    const down = { kind: 'region-down', atS: 5, region: 'eu-west' } as const;
+    const withFault = scenario({ ...base, faults: [down] });
+    const movedWithFault = scenario({ ...moved, faults: [down] });
+    const record: RunRecord = { base: withFault, edits: [{ atS: 10, scenario: movedWithFault }] };
+    expect(removedFaults(movedWithFault.faults, moved.faults)).toEqual([down]);
+    const forgotten = forgetFaults(record, [down]);
+    expect(forgotten.base.faults).toEqual([]);
+    expect(forgotten.edits[0]?.scenario.faults).toEqual([]);
+    expect(forgotten.edits[0]?.atS).toBe(10);
+    const replay = new RecordedRun(forgotten);
+    replay.advanceTo(20);
+    expect(replay.simulation.report().failovers).toEqual([]);
+    const original = new RecordedRun(record);
+    original.advanceTo(20);
+    expect(original.simulation.report().failovers).toHaveLength(1);
   });
 });

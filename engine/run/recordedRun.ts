@@ -52,6 +52,38 @@ export function recordEdit(record: RunRecord, atS: number, scenario: Scenario): 
   };
 }
 
+/** The faults of `before` that `after` no longer has (as many times as they were there). */
+export function removedFaults(before: Scenario['faults'], after: Scenario['faults']): Scenario['faults'] {
+  const remaining = new Map<string, number>();
+  for (const fault of after) remaining.set(JSON.stringify(fault), (remaining.get(JSON.stringify(fault)) ?? 0) + 1);
+  return before.filter((fault) => {
+    const key = JSON.stringify(fault);
+    const count = remaining.get(key) ?? 0;
+    if (count > 0) remaining.set(key, count - 1);
+    return count === 0;
+  });
+}
+
+/**
+ * The record as if `faults` had never been there: taking back a fault that already happened rewrites the run's
+ * history (the first scenario and every edit lose it), and the run is replayed to now.
+ */
+export function forgetFaults(record: RunRecord, faults: Scenario['faults']): RunRecord {
+  if (faults.length === 0) return record;
+  const without = (scenario: Scenario): Scenario => {
+    const drop = new Map<string, number>();
+    for (const fault of faults) drop.set(JSON.stringify(fault), (drop.get(JSON.stringify(fault)) ?? 0) + 1);
+    const kept = scenario.faults.filter((fault) => {
+      const key = JSON.stringify(fault);
+      const count = drop.get(key) ?? 0;
+      if (count > 0) drop.set(key, count - 1);
+      return count === 0;
+    });
+    return kept.length === scenario.faults.length ? scenario : { ...scenario, faults: kept };
+  };
+  return { base: without(record.base), edits: record.edits.map((edit) => ({ atS: edit.atS, scenario: without(edit.scenario) })) };
+}
+
 /** The scenario in effect at `atS`: the last edit made at or before it, or the first scenario. */
 export function scenarioAt(record: RunRecord, atS: number): Scenario {
   let scenario = record.base;
@@ -109,6 +141,11 @@ export class RecordedRun {
       this.next++;
     }
     this.simulation.advanceTo(timeS);
+  }
+
+  /** Rewrites the run's history without these faults (see `forgetFaults`); the caller replays it. */
+  forget(faults: Scenario['faults']): void {
+    this.recordNow = forgetFaults(this.recordNow, faults);
   }
 
   /** A live edit now: applied at the clock's time, and recorded (dropping any later edits: the run forks). */

@@ -1,0 +1,47 @@
+/**
+ * The run as the engine records it (engine/run/recordedRun.ts): the scenario it started from and every live
+ * edit at the simulated time it took effect. The engine client keeps this mirror of the worker's record, so a
+ * restarted worker replays the same run, and "share this run" and a run file carry it.
+ */
+import type { StateCreator } from 'zustand';
+import type { RunRecord, Scenario } from '../../engine/index.ts';
+import type { AppState } from './index.ts';
+
+export interface RecordSlice {
+  runRecord: RunRecord;
+  /** A run to start at the next load instead of the scenario alone (a run link or file); the engine client takes it. */
+  pendingRun: RunRecord | null;
+  /**
+   * The scenario a replay put in the store (the design in effect at the moment shown, as the run passed or went
+   * back before an edit). It is not an edit: the engine client does not send it back.
+   */
+  replayedScenario: Scenario | null;
+  /** Timed live edits the run holds, and how many are in effect at the clock's time. */
+  runEdits: { readonly total: number; readonly applied: number };
+  runRecorded: (record: RunRecord) => void;
+  /** A run link or file: its first scenario shown, the run loaded with its edits (paused at 0). */
+  runOpened: (record: RunRecord) => void;
+  pendingRunTaken: () => void;
+}
+
+export const createRecordSlice =
+  (initial: Scenario): StateCreator<AppState, [], [], RecordSlice> =>
+  (set) => ({
+    runRecord: { base: initial, edits: [] },
+    pendingRun: null,
+    replayedScenario: null,
+    runEdits: { total: 0, applied: 0 },
+    runRecorded: (runRecord) => set({ runRecord }),
+    runOpened: (record) =>
+      set((state) => ({
+        scenario: record.base,
+        loadId: state.loadId + 1,
+        past: [],
+        future: [],
+        selection: [],
+        pendingRun: record,
+        runRecord: record,
+        playing: false,
+      })),
+    pendingRunTaken: () => set({ pendingRun: null }),
+  });
