@@ -106,15 +106,19 @@ export function MapCanvas() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const readOnly = useApp(selectReadOnly);
   const present = useApp(selectPresent);
-  const [labelSides, setLabelSides] = useState<ReadonlyMap<string, LabelSide>>(() => new Map());
-  // The placement reads where nodes are in the scenario (not mid-drag): recomputed when the scenario changes.
+  // The label sides live on the nodes themselves (so a drag's moves reuse the same node objects); the placement
+  // reads where nodes are in the scenario (not mid-drag) and is redone when the scenario or the zoom changes.
+  const labelSides = useRef<ReadonlyMap<string, LabelSide>>(new Map());
   const placedNodes = useMemo(() => scenarioToNodes(scenario), [scenario]);
-  const shownNodes = useMemo(() => withLabelSides(nodes, labelSides), [nodes, labelSides]);
+  const onLabelSides = useCallback((sides: ReadonlyMap<string, LabelSide>) => {
+    labelSides.current = sides;
+    setNodes((current) => withLabelSides(current, sides));
+  }, []);
   useEditShortcuts();
 
   // The scenario is the source of truth; local node state only carries a drag in progress.
   useEffect(() => {
-    setNodes((current) => withSelection(reuseUnchanged(current, scenarioToNodes(scenario)), store?.getState().selection ?? []));
+    setNodes((current) => withSelection(reuseUnchanged(current, withLabelSides(scenarioToNodes(scenario), labelSides.current)), store?.getState().selection ?? []));
   }, [scenario, store]);
   useEffect(() => {
     setNodes((current) => withSelection(current, selection));
@@ -132,7 +136,7 @@ export function MapCanvas() {
         else offGlobe = true;
       }
       if (moves.length > 0) store.getState().nodesMoved(moves);
-      if (offGlobe || moves.length === 0) setNodes(withSelection(scenarioToNodes(store.getState().scenario), store.getState().selection)); // snap back
+      if (offGlobe || moves.length === 0) setNodes(withSelection(withLabelSides(scenarioToNodes(store.getState().scenario), labelSides.current), store.getState().selection)); // snap back
     },
     [store],
   );
@@ -267,7 +271,7 @@ export function MapCanvas() {
       data-testid="map-canvas"
     >
       <ReactFlow<ScenarioNode>
-        nodes={shownNodes}
+        nodes={nodes}
         edges={[]}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
@@ -288,7 +292,7 @@ export function MapCanvas() {
       >
         <WorldMap />
         <LabelScale target={canvasRef} present={present} />
-        <LabelPlacement nodes={placedNodes} present={present} onSides={setLabelSides} />
+        <LabelPlacement nodes={placedNodes} present={present} onSides={onLabelSides} />
         <Controls showInteractive={false} position="bottom-left" />
         <Panel position="top-left">
           {readOnly ? (
