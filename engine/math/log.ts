@@ -35,26 +35,23 @@ const SCALE = (() => {
  */
 export function log(x: number): number {
   const hx = highWord(x);
-  if (hx < 0x00100000 || hx >= 0x7ff00000) return logAnyCase(x); // zero, negative, subnormal, infinite, NaN
   const m = hx & 0x000fffff;
-  if ((0x000fffff & (2 + m)) < 3) return logAnyCase(x); // within 2^-20 of a power of two
-  let i = (m + 0x95f64) & 0x100000;
-  const k = (hx >> 20) - 1023 + (i >> 20);
+  // zero, negative, subnormal, infinite or NaN; or within 2^-20 of a power of two
+  if (hx < 0x00100000 || hx >= 0x7ff00000 || (0x000fffff & (2 + m)) < 3) return logAnyCase(x);
+  const k = (hx >> 20) - 1023 + (((m + 0x95f64) & 0x100000) >> 20);
   const f = x * (SCALE[k + 1022] as number) - 1; // x / 2^k - 1, the scaling exact
   const s = f / (2 + f);
   const z = s * s;
-  i = m - 0x6147a;
   const w = z * z;
-  const j = 0x6b851 - m;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-  i |= j;
-  const r = t2 + t1;
-  if (i > 0) {
+  const r = z * (6.666666666666735130e-1 + w * (2.857142874366239149e-1 + w * (1.818357216161805012e-1 + w * 1.479819860511658591e-1))) +
+    w * (3.999999999940941908e-1 + w * (2.222219843214978396e-1 + w * 1.531383769920937332e-1));
+  // LG1..LG7, LN2_HI and LN2_LO written out (a module constant costs a load and a check). fdlibm's separate
+  // k = 0 formulas are these with the k ln2 terms zero: the same doubles, as rounding is symmetric.
+  if (((m - 0x6147a) | (0x6b851 - m)) > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+    return k * 6.93147180369123816490e-1 - (hfsq - (s * (hfsq + r) + k * 1.90821492927058770002e-10) - f);
   }
-  return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+  return k * 6.93147180369123816490e-1 - (s * (f - r) - k * 1.90821492927058770002e-10 - f);
 }
 
 /** fdlibm's log whole: every case, including those the fast path leaves to it. */
