@@ -89,3 +89,20 @@ test('a live edit is replayed at its moment: scrubbing back and forth shows what
   await expect(page.getByRole('alert').filter({ hasText: 'live edit made later was dropped' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a worker that fails after a live edit is replaced and replays the run with its edit, to the same numbers', async ({ page }) => {
+  await opened(page, linkFor({ durationS: 30 }, '?debug=1'));
+  await scrubTo(page, 10);
+  await dragBerlinToAustralia(page);
+  await expect.poll(() => berlinIsInAustralia(page)).toBe(true);
+  await playToTheEnd(page, 30);
+  const live = await readoutRows(page);
+  await page.evaluate(() => (window as unknown as { __meridianDebug: { raiseWorkerError(m: string): void } }).__meridianDebug.raiseWorkerError('test'));
+  await expect(page.getByRole('alert').filter({ hasText: 'restarted' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __meridianDebug: { restarts(): number } }).__meridianDebug.restarts())).toBe(1);
+  await expect.poll(() => simTime(page)).toBe(30);
+  await viewsCaughtUp(page);
+  await expect.poll(() => readoutRows(page)).toEqual(live);
+  await scrubTo(page, 5);
+  await expect(page.getByTestId('readout-berlin')).toContainText('eu-west');
+});
