@@ -183,6 +183,31 @@ Meridian, or holds an invalid scenario is not loaded: the
 playground says why (with the messages below) and shows the default scenario instead, or keeps the current one if
 the link was pasted into an open page.
 
+## Runs: a design and its timed live edits
+
+A scenario is a design. A run is more: the scenario it started from and every live edit made while it ran (a
+population dragged, a region added, a setting changed, a fault injected from the map), each at the simulated
+time it took effect. The playground records them as they happen, and every replay (dragging the timeline back
+and forth, exports, a restarted engine worker) applies each edit at its time, so the numbers at any moment are
+the ones first seen there. An edit made while the run stands in the past forks it: the edits after that moment
+are dropped and the page says so. Taking back a fault that already happened removes it from the run's history.
+
+Share offers both: **Share this design** (the \`#s1.\` link above: the scenario as it stands) and **Share this
+run** (a \`#r1.<crc32>.<payload>\` link, built the same way, whose payload is a run document), or the run as a
+file. A run document is JSON:
+
+${fence('json', JSON.stringify({ meridianRun: 1, scenario: { version: 1, name: 'My design', '...': '...' }, edits: [{ atS: 10, changes: [{ path: ['users', 1, 'lat'], value: -33.87 }, { path: ['users', 1, 'lon'], value: 151.21 }] }] }, null, 2))}
+
+- \`meridianRun\` is the run format, version 1 (a newer one is refused with a message).
+- \`scenario\` is the scenario the run starts from, as a scenario file has it.
+- \`edits\` are in time order, \`atS\` from 0 to 86,400 s, at most 2,000 of them. Each edit's \`changes\` turn the
+  scenario as the previous edit left it (every setting filled in) into the one after: \`path\` walks into what
+  exists (object keys and list indices, never \`__proto__\`), \`value\` replaces what is there, and a change
+  without \`value\` removes the key. Every edit's scenario is validated like any other.
+
+Opening a run link or file shows the scenario it started from, paused at 0; playing or scrubbing replays the
+edits at their times. The command line runs scenarios; a run's report is the app's export.
+
 ## Files and the command line
 
 A scenario file is the scenario as JSON in UTF-8, shaped exactly as in the reference above; scenarios/ holds
