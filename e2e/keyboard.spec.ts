@@ -34,6 +34,9 @@ async function paused(page: Page, path = '/'): Promise<void> {
 
 test('the catalogue is one tab stop: Tab from load reaches the first Fail button in few presses, and the skip link in three', async ({ page }) => {
   await opened(page);
+  const firstVisit = await tabsToFirstFail(page);
+  console.log(`Tab presses from load to the first Fail button, first visit: ${firstVisit}`);
+  expect(firstVisit).toBeLessThanOrEqual(45);
   await page.getByTestId('start-dismiss').click();
   await page.getByRole('region', { name: 'Palette' }).getByTestId('palette-browse-regions').click();
   await expect(page.getByRole('listbox', { name: 'Cloud regions' }).getByRole('option')).toHaveCount(139);
@@ -135,6 +138,20 @@ test('Fail and Restore on the map are at least 24 by 24 px on screen', async ({ 
   await page.getByRole('button', { name: 'Fail region eu-west' }).click();
   const restore = await page.getByRole('button', { name: 'Restore region eu-west' }).boundingBox();
   expect(restore?.height).toBeGreaterThanOrEqual(24);
+});
+
+test('in the dark theme too, axe finds nothing at any impact on the main screen (start card, notes) and in Present mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await paused(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('start-card')).toBeVisible();
+  const main = await axeFindings(page);
+  console.log(`axe, main screen, dark: ${main.length} findings ${JSON.stringify(main)}`);
+  expect(main).toEqual([]);
+  await page.getByTestId('toggle-present').click();
+  const present = await axeFindings(page);
+  console.log(`axe, Present mode, dark: ${present.length} findings ${JSON.stringify(present)}`);
+  expect(present).toEqual([]);
 });
 
 test('axe finds nothing at any impact: main screen, drill player, compare view, Present mode', async ({ page }) => {

@@ -47,7 +47,7 @@ export function ChartFrame({ id, title, unit, size, xTicks = [], yTicks = [], no
         viewBox={`0 0 ${width} ${height}`}
         className="chart__svg"
         role="img"
-        aria-label={summary}
+        aria-label={summary || `${title}: nothing yet`}
         onPointerMove={valuesAt ? onPointerMove : undefined}
         onPointerLeave={valuesAt ? () => setPointerX(null) : undefined}
       >
