@@ -2,7 +2,7 @@ import { memo, useContext } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
+import { regionDownAt } from '../../engine/index.ts';
 import { parseNodeId, type RegionNode as RegionNodeType } from './scenarioNodes.ts';
 import { roleBadge } from './regionRole.ts';
 import { useRegionRole } from './useRegionRoles.ts';

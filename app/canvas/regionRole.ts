@@ -3,8 +3,8 @@
  * another, both in a split brain (a former primary back without fencing), the old one down or demoted after a
  * promotion. From the latest window's REGION_* state bits; before any window, from the scenario. Pure.
  */
-import { REGION_DARK, REGION_WRITER } from '../../engine/snapshot.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import { REGION_DARK, REGION_WRITER } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 /**
  * - `primary`: takes the writes and is up.

@@ -3,9 +3,9 @@
  * projected coordinates, and a node's canvas position maps back to latitude and longitude.
  */
 import type { Node } from '@xyflow/react';
-import type { Scenario } from '../../engine/scenario/schema.ts';
-import { regionPlace } from '../../engine/geo/regionPlace.ts';
-import { findCatalogRegion } from '../../engine/geo/catalog.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { regionPlace } from '../../engine/index.ts';
+import { findCatalogRegion } from '../../engine/index.ts';
 import { project } from '../map/projection.ts';
 import type { LabelSide } from './labelPlacement.ts';
 

@@ -4,7 +4,7 @@ import type { AppState } from '../store/index.ts';
 import { formatCount, panelSize, pointAt } from './axes.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { loadMarks } from './loadMarks.ts';
-import { REGION_DARK } from '../../engine/snapshot.ts';
+import { REGION_DARK } from '../../engine/index.ts';
 import { populationColor } from './palette.ts';
 
 const SIZE = panelSize(170);

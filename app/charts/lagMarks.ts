@@ -3,7 +3,7 @@
  * minutes while a partition holds writes back), with the partitioned stretches shaded. Pure.
  */
 import { line, scaleLog } from 'd3';
-import { LINK_PARTITIONED } from '../../engine/snapshot.ts';
+import { LINK_PARTITIONED } from '../../engine/index.ts';
 import type { WatchPoint } from '../store/metricsSlice.ts';
 import { formatMs, thin, timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
 

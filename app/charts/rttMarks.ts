@@ -3,7 +3,7 @@
  * colour, opacity from 0.12 at 0 ms to 1 at the largest), the number in it. From the report's links. Pure.
  */
 import { scaleBand, scaleLinear } from 'd3';
-import type { LinkReport } from '../../engine/report.ts';
+import type { LinkReport } from '../../engine/index.ts';
 
 export interface RttCell {
   readonly key: string;

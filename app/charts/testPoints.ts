@@ -1,6 +1,6 @@
 /** Hand-made chart inputs for the marks tests. */
-import type { WindowTotals } from '../../engine/snapshot.ts';
-import { TOTAL_KEYS } from '../../engine/snapshot.ts';
+import type { WindowTotals } from '../../engine/index.ts';
+import { TOTAL_KEYS } from '../../engine/index.ts';
 import type { WatchPoint } from '../store/metricsSlice.ts';
 
 export function totals(values: Partial<WindowTotals> = {}): WindowTotals {

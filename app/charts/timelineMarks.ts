@@ -3,7 +3,7 @@
  * now), with its moments marked (failed, detected, rerouted, promoted, recovered) and its RTO; the run's RPO
  * beside it. From the report's failovers. Pure.
  */
-import type { FailoverReport } from '../../engine/report.ts';
+import type { FailoverReport } from '../../engine/index.ts';
 import { formatDurationS, timeScale, timeTicks, type ChartSize, type Tick } from './axes.ts';
 
 export type MomentKind = 'failed' | 'detected' | 'rerouted' | 'promoted' | 'recovered';

@@ -3,7 +3,7 @@
  * lost with a region): cumulative counts, so a failure shows as a step. Pure.
  */
 import { line, scaleLinear } from 'd3';
-import type { WindowTotals } from '../../engine/snapshot.ts';
+import type { WindowTotals } from '../../engine/index.ts';
 import type { WatchPoint } from '../store/metricsSlice.ts';
 import { formatCount, thin, timeScale, timeTicks, valueTicks, type ChartSize, type Tick } from './axes.ts';
 

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
 import type { CompareApi, CompareResult } from '../../engine/compareWorker.ts';
-import { changeSetting } from '../../engine/drills/settingChange.ts';
+import { changeSetting } from '../../engine/index.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { overlayMarks } from './compareMarks.ts';

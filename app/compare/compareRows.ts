@@ -5,7 +5,7 @@
  * So a verdict never contradicts the figures beside it (0.991 -> 0.988 availability called "same", a +0.999 ms
  * latency called "worse" next to a cost change called "same"). Pure.
  */
-import type { DiffRow } from '../../engine/export/reportDiff.ts';
+import type { DiffRow } from '../../engine/index.ts';
 import { formatMetric } from '../format/metric.ts';
 
 export interface CompareRow {

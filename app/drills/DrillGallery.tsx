@@ -1,5 +1,5 @@
 /** The bundled drills, to pick one to play (lazy: it carries the drills and presets). */
-import { DRILLS } from '../../engine/drills/drills.ts';
+import { DRILLS } from '../../engine/index.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 

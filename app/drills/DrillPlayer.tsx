@@ -9,7 +9,7 @@ import type { DrillStart, DrillState } from '../../engine/worker.ts';
 import type { EngineClient } from '../engine/engineClient.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import { clock } from '../../engine/export/incidentReport.ts';
+import { clock } from '../../engine/index.ts';
 import { actionText, drillView } from './drillView.ts';
 import { checkText } from '../format/metric.ts';
 

@@ -4,8 +4,8 @@
  * checkpoint has shown the truth), the current step, and the scorecard once done.
  */
 import type { DrillState } from '../../engine/worker.ts';
-import type { DrillStep } from '../../engine/drills/drillSchema.ts';
-import type { StepOutcome } from '../../engine/drills/drillRun.ts';
+import type { DrillStep } from '../../engine/index.ts';
+import type { StepOutcome } from '../../engine/index.ts';
 
 export interface HistoryItem {
   readonly index: number;

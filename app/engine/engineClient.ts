@@ -6,7 +6,7 @@
  */
 import { wrap, transfer, type Remote } from 'comlink';
 import type { EngineApi } from '../../engine/worker.ts';
-import type { SnapshotMessage } from '../../engine/snapshot.ts';
+import type { SnapshotMessage } from '../../engine/index.ts';
 import type { AppStore } from '../store/index.ts';
 import { startWatchdog } from './watchdog.ts';
 import { removesPastFault } from '../faults/faultList.ts';

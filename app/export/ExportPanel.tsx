@@ -9,7 +9,7 @@ import type { AppState } from '../store/index.ts';
 import { download, downloadBlob, fileNameOf } from '../share/download.ts';
 import { captionOf, standaloneSvg, svgToPng, type ChartCaption } from './chartImage.ts';
 import { formatClock } from '../controls/clock.ts';
-import type { Report } from '../../engine/report.ts';
+import type { Report } from '../../engine/index.ts';
 
 interface Prepared {
   readonly report: Report;

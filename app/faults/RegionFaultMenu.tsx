@@ -2,8 +2,8 @@ import { useContext, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import type { Fault } from '../../engine/scenario/schema.ts';
-import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
+import type { Fault } from '../../engine/index.ts';
+import { regionDownAt } from '../../engine/index.ts';
 import { regionNodeElement } from './regionClicks.ts';
 import type { UntimedFault } from './faultList.ts';
 

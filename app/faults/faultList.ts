@@ -2,7 +2,7 @@
  * The scenario's faults as the fault timeline shows them: in time order, each with a short description, its place
  * on the run's time axis and whether it has happened yet; and the pure edits behind the panel's buttons.
  */
-import type { Fault, Scenario } from '../../engine/scenario/schema.ts';
+import type { Fault, Scenario } from '../../engine/index.ts';
 
 export type FaultKind = Fault['kind'];
 /** A fault without its time, yet to be placed on the run (kind by kind, so each keeps its own fields). */

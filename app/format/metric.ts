@@ -3,8 +3,8 @@
  * everything else as the engine's formatMetricValue writes it ("99.2%", "$3.34/h"). Preset notes, drill
  * checkpoints and compare all go through here, so one panel never writes one quantity two ways.
  */
-import { formatMetricValue } from '../../engine/outcomes/metrics.ts';
-import type { CheckResult } from '../../engine/outcomes/check.ts';
+import { formatMetricValue } from '../../engine/index.ts';
+import type { CheckResult } from '../../engine/index.ts';
 import { formatMs } from './duration.ts';
 
 const metricId = (name: string): string => name.split(':')[0] ?? '';

@@ -4,7 +4,7 @@
  * Loaded lazily: it carries every preset's JSON.
  */
 import { useMemo } from 'react';
-import { PRESETS, type Preset } from '../../engine/presets/presets.ts';
+import { PRESETS, type Preset } from '../../engine/index.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 

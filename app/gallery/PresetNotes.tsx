@@ -2,7 +2,7 @@
  * The open preset's notes beside the run: what it is, what to notice, and its expected outcomes checked
  * against the engine's latest report (marked "so far" until the run has reached its end).
  */
-import { evaluateChecks } from '../../engine/outcomes/check.ts';
+import { evaluateChecks } from '../../engine/index.ts';
 import { formatMetric } from '../format/metric.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';

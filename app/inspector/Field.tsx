@@ -1,5 +1,5 @@
 import { useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { checkEdit, choicesAt, describeField, draftValue, getIn, setIn, valueText, type FieldKind, type FieldPath } from './fieldModel.ts';

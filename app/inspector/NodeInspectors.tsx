@@ -1,8 +1,8 @@
 import { useContext, useEffect } from 'react';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
-import { catalogRegions, findCatalogRegion } from '../../engine/geo/catalog.ts';
-import { regionPlace } from '../../engine/geo/regionPlace.ts';
+import { catalogRegions, findCatalogRegion } from '../../engine/index.ts';
+import { regionPlace } from '../../engine/index.ts';
 import { renameNode, setIn, type NodeRef } from '../store/scenarioEdits.ts';
 import { setRegionPlacement } from './regionPlacement.ts';
 import { Field } from './Field.tsx';

@@ -3,8 +3,8 @@
  * description, its choices), what a typed draft means, and whether the scenario with it is valid, with the
  * schema's own message for the field when it is not.
  */
-import { ScenarioSchema, type Scenario } from '../../engine/scenario/schema.ts';
-import { formatPath, parseScenario } from '../../engine/scenario/parse.ts';
+import { ScenarioSchema, type Scenario } from '../../engine/index.ts';
+import { formatPath, parseScenario } from '../../engine/index.ts';
 import { getIn, setIn, type FieldPath } from '../store/scenarioEdits.ts';
 
 export type FieldKind = 'number' | 'text' | 'choice' | 'boolean';

@@ -1,6 +1,6 @@
-import type { Scenario } from '../../engine/scenario/schema.ts';
-import { findCatalogRegion } from '../../engine/geo/catalog.ts';
-import { regionPlace } from '../../engine/geo/regionPlace.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { findCatalogRegion } from '../../engine/index.ts';
+import { regionPlace } from '../../engine/index.ts';
 
 /**
  * The region placed at a catalogue entry (its coordinates dropped) or, with `catalog` undefined, made custom

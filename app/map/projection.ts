@@ -3,7 +3,7 @@
  * node are placed with it, so a node dragged on the canvas has a real position on Earth.
  */
 import { geoNaturalEarth1, type GeoProjection } from 'd3';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
+import type { LatLon } from '../../engine/index.ts';
 
 /** Size of the whole world in flow units (pixels at zoom 1). */
 export const MAP_WIDTH = 1600;

@@ -1,11 +1,11 @@
 import { useContext, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { catalogRegions, type CatalogRegion } from '../../engine/geo/catalog.ts';
-import { latitude, longitude } from '../../engine/scenario/fields.ts';
+import { catalogRegions, type CatalogRegion } from '../../engine/index.ts';
+import { latitude, longitude } from '../../engine/index.ts';
 import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { addFromPalette } from './addEntry.ts';
 import { loadCities, type City } from './cities.ts';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
+import type { LatLon } from '../../engine/index.ts';
 import type { PalettePayload } from './dragPayload.ts';
 import { PaletteItem, PaletteList } from './PaletteItem.tsx';
 import { ROUTING_POLICIES } from './routingPolicies.ts';

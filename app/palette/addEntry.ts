@@ -3,8 +3,8 @@
  * Catalogue regions and cities go to their real places; custom regions and users to `place` (the drop point,
  * or the coordinates typed in the palette). Every addition goes through the store, which validates it.
  */
-import { findCatalogRegion } from '../../engine/geo/catalog.ts';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
+import { findCatalogRegion } from '../../engine/index.ts';
+import type { LatLon } from '../../engine/index.ts';
 import type { AppState } from '../store/index.ts';
 import { ROUTING_SELECTION } from '../store/scenarioSlice.ts';
 import { setIn } from '../store/scenarioEdits.ts';

@@ -2,8 +2,8 @@
  * The bundled list of major cities (engine/geo/data/cities.json, 514 of them), loaded on first use so it stays
  * out of the first screen's JavaScript.
  */
-import { greatCircleKm } from '../../engine/geo/greatCircle.ts';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
+import { greatCircleKm } from '../../engine/index.ts';
+import type { LatLon } from '../../engine/index.ts';
 
 export interface City extends LatLon {
   readonly id: string;

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 export type RoutingPolicy = Scenario['routing']['policy'];
 

@@ -3,10 +3,10 @@
  * last-writer-wins kept against what a CRDT would keep), the lost-write ledger, read-consistency figures and
  * compliance violations with the regions they involve. Pure, so the wording is tested.
  */
-import type { ConflictExample } from '../../engine/data/conflicts.ts';
-import type { LostWrite } from '../../engine/data/replication.ts';
-import type { Violation } from '../../engine/data/sovereignty.ts';
-import type { ReadsReport } from '../../engine/report.ts';
+import type { ConflictExample } from '../../engine/index.ts';
+import type { LostWrite } from '../../engine/index.ts';
+import type { Violation } from '../../engine/index.ts';
+import type { ReadsReport } from '../../engine/index.ts';
 
 export type ConflictPolicy = 'lww' | 'crdt' | 'app-merge';
 

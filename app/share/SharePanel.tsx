@@ -3,8 +3,8 @@
  * (file picker; files can also be dropped anywhere on the page), and the recent scenarios.
  */
 import { useState } from 'react';
-import { compactScenario } from '../../engine/scenario/compact.ts';
-import { decodeScenarioHash, encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { compactScenario } from '../../engine/index.ts';
+import { decodeScenarioHash, encodeScenarioHash } from '../../engine/index.ts';
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { download, fileNameOf } from './download.ts';

@@ -4,8 +4,8 @@
  * capped, JSON is parsed (never evaluated), and everything goes through the schemas; on any problem the caller
  * shows the messages and keeps the current work.
  */
-import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import { parseScenario, formatIssues } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
 import { isRunDocument, parseRunDocument, type RunRecord } from '../../engine/index.ts';
 
 /** Larger files are refused unread: no scenario comes near this. */

@@ -5,7 +5,7 @@
 import { useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { builtInScenario } from '../url/scenarioHash.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 const withoutFaults = (scenario: Scenario): string => JSON.stringify({ ...scenario, faults: [] });
 let defaultText: string | null = null;

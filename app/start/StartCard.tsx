@@ -7,7 +7,7 @@ import { StoreContext, useApp } from '../store/context.ts';
 import type { AppState } from '../store/index.ts';
 import { browserStorage } from '../share/storage.ts';
 import { rememberStartCardDismissed, startCardDismissed } from './startCard.ts';
-import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
+import { regionDownAt } from '../../engine/index.ts';
 
 /** The region to fail first: the active-passive primary, else the first region. */
 const selectTarget = (s: AppState): string | null =>

@@ -3,9 +3,9 @@
  * On load a valid link in the address bar wins; a broken link never replaces the autosave (the autosave is what
  * the page falls back to); corrupt autosave data gives a message and the default scenario, never a crash.
  */
-import { parseScenario, formatIssues } from '../../engine/scenario/parse.ts';
+import { parseScenario, formatIssues } from '../../engine/index.ts';
 import { decodeLink, type RunRecord } from '../../engine/index.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 import type { AppStore } from './index.ts';
 
 export const AUTOSAVE_KEY = 'meridian.autosave.v1';

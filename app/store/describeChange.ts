@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 /** A short sentence for what changed between two scenarios ("Added region eu-central-1"), for a live announcement. */
 export function describeChange(before: Scenario, after: Scenario): string {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 
 /** Undo steps kept; the oldest go first. */

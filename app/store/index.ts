@@ -9,7 +9,7 @@ import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createRecordSlice, type RecordSlice } from './recordSlice.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 export type AppState = ScenarioSlice & RunSlice & NoticeSlice & HistorySlice & FaultSlice & MetricsSlice & LibrarySlice & UiSlice & RecordSlice;
 

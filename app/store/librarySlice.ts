@@ -4,7 +4,7 @@
  * editing hidden) or embed (read-only in an iframe, from ?embed=1).
  */
 import type { StateCreator } from 'zustand';
-import type { Preset } from '../../engine/presets/presets.ts';
+import type { Preset } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 
 export type ViewMode = 'edit' | 'present' | 'embed';

@@ -5,8 +5,8 @@
  * snapshot rate (about 10 times a second), never per animation frame.
  */
 import type { StateCreator } from 'zustand';
-import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow, type WindowDetail, type WindowTotals } from '../../engine/snapshot.ts';
-import type { Report } from '../../engine/report.ts';
+import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow, type WindowDetail, type WindowTotals } from '../../engine/index.ts';
+import type { Report } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 
 /** The latest window, whole, with the ids its columns refer to. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow } from '../../engine/snapshot.ts';
+import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 import { watchSnapshot } from './metricsSlice.ts';
 

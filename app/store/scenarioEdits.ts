@@ -3,11 +3,11 @@
  * parses every candidate with the schema (parseScenario) and applies it only when it is valid, so each function
  * here only has to keep references consistent (a deleted region's faults, the primary, the quorum).
  */
-import type { Region, Scenario, User } from '../../engine/scenario/schema.ts';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
-import { findCatalogRegion, type CatalogRegion } from '../../engine/geo/catalog.ts';
-import { regionDownAt } from '../../engine/scenario/regionStatus.ts';
-import { regionPlace } from '../../engine/geo/regionPlace.ts';
+import type { Region, Scenario, User } from '../../engine/index.ts';
+import type { LatLon } from '../../engine/index.ts';
+import { findCatalogRegion, type CatalogRegion } from '../../engine/index.ts';
+import { regionDownAt } from '../../engine/index.ts';
+import { regionPlace } from '../../engine/index.ts';
 
 export type NodeKind = 'region' | 'user';
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import { parseScenario, formatIssues, type ParseResult } from '../../engine/scenario/parse.ts';
-import type { Fault, Scenario } from '../../engine/scenario/schema.ts';
-import type { LatLon } from '../../engine/geo/greatCircle.ts';
+import { parseScenario, formatIssues, type ParseResult } from '../../engine/index.ts';
+import type { Fault, Scenario } from '../../engine/index.ts';
+import type { LatLon } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 import { recordEdit } from './historySlice.ts';
 import {

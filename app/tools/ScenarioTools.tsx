@@ -8,7 +8,7 @@ import type { AppState } from '../store/index.ts';
 import { useImport } from '../share/useImport.ts';
 import { addRecent } from '../share/recent.ts';
 import { browserStorage } from '../share/storage.ts';
-import { encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { encodeScenarioHash } from '../../engine/index.ts';
 import { Dialog } from './Dialog.tsx';
 import { presetFromSearch, speedFromSearch } from '../store/librarySlice.ts';
 import type { EngineClient } from '../engine/engineClient.ts';

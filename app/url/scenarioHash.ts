@@ -2,11 +2,11 @@
  * Keeps the scenario in the URL hash: read once at start (a broken or hostile link falls back to the default
  * scenario with a message), rewritten after every change, and followed when someone pastes a new link.
  */
-import { encodeScenarioHash } from '../../engine/scenario/url.ts';
+import { encodeScenarioHash } from '../../engine/index.ts';
 import { decodeLink } from '../../engine/index.ts';
-import { parseScenario } from '../../engine/scenario/parse.ts';
-import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import { parseScenario } from '../../engine/index.ts';
+import { defaultScenario } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
 import type { AppStore } from '../store/index.ts';
 
 export interface InitialScenario {

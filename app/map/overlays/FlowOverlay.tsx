@@ -1,8 +1,8 @@
 import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { Panel, ViewportPortal } from '@xyflow/react';
-import { regionPlace } from '../../../engine/geo/regionPlace.ts';
-import type { Fault } from '../../../engine/scenario/schema.ts';
+import { regionPlace } from '../../../engine/index.ts';
+import type { Fault } from '../../../engine/index.ts';
 import { StoreContext, useApp } from '../../store/context.ts';
 import type { AppState } from '../../store/index.ts';
 import { useThrottledApp } from '../../store/useThrottledApp.ts';

@@ -6,8 +6,8 @@
  */
 import { geoInterpolate, geoPath, type GeoProjection } from 'd3';
 import { formatMs } from '../../format/duration.ts';
-import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER } from '../../../engine/snapshot.ts';
-import type { Fault } from '../../../engine/scenario/schema.ts';
+import { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER } from '../../../engine/index.ts';
+import type { Fault } from '../../../engine/index.ts';
 import type { WatchFrame } from '../../store/metricsSlice.ts';
 
 export interface Place {
