@@ -30,15 +30,14 @@ async function textSizes(page: Page): Promise<TextSize[]> {
       if (box.right <= 0 || box.bottom <= 0 || box.left >= innerWidth || box.top >= innerHeight) continue;
       if (element.closest('[aria-hidden="true"], .visually-hidden, option, title, .skip-link, dialog:not([open])')) continue;
       if (!element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      // SVG text is drawn at its screen matrix's scale; HTML on the map at the map's zoom (its viewport's transform).
       let scale = 1;
-      if (element instanceof SVGElement) {
-        const m = (element as SVGGraphicsElement).getScreenCTM?.();
+      if (element instanceof SVGGraphicsElement) {
+        const m = element.getScreenCTM();
         if (m) scale = Math.hypot(m.a, m.b);
-      } else if (element instanceof HTMLElement && element.offsetHeight > 0) {
-        // Transforms (the map's zoom) scale what offsetHeight does not see.
-        let transformed: Element | null = element.closest('.react-flow__viewport');
-        if (transformed) scale = new DOMMatrix(getComputedStyle(transformed).transform).a;
-        transformed = null;
+      } else {
+        const viewport = element.closest('.react-flow__viewport');
+        if (viewport) scale = new DOMMatrix(getComputedStyle(viewport).transform).a;
       }
       const px = Number.parseFloat(style.fontSize) * scale;
       const where = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
