@@ -25,6 +25,7 @@
 import { CapacitySystem } from './capacity/capacitySystem.ts';
 import { createRun, type Run } from './core/run.ts';
 import { DataLayer } from './data/dataLayer.ts';
+import { DataTotals } from './data/dataTotals.ts';
 import { FailoverSystem } from './failover/failoverSystem.ts';
 import { FaultSystem } from './faults/faultSystem.ts';
 import type { Fidelity } from './fidelity.ts';
@@ -84,7 +85,9 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
 
   // ---- the systems ----
   const capacity = new CapacitySystem(run);
-  let data = new DataLayer(run.world, run.scenario, run.conditions, undefined, run.observer);
+  // The data layer's cumulative counts: one record for the run, handed to every data layer a live edit rebuilds.
+  const dataTotals = new DataTotals();
+  let data = new DataLayer(run.world, run.scenario, run.conditions, dataTotals, run.observer);
   const routing = new RoutingSystem(run);
   let traffic: TrafficSystem;
   const failover = new FailoverSystem(
@@ -197,7 +200,7 @@ export function createSimulation(initial: Scenario, options: SimulationOptions =
     windows.accounting.remap(world.regions.length, remap);
     shares = new Float64Array(world.regions.length);
     capacity.rebuild();
-    data = new DataLayer(world, next, run.conditions, data, run.observer);
+    data = new DataLayer(world, next, run.conditions, dataTotals, run.observer);
     routing.rebuildRouter();
     traffic.rebuildContext();
     routing.scheduleProbes();

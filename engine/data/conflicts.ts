@@ -18,6 +18,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../world.ts';
+import { DataTotals } from './dataTotals.ts';
 import type { KeyState } from './keyState.ts';
 import type { WritePool } from './writePool.ts';
 
@@ -48,30 +49,37 @@ const MERGE_OUTCOME = {
 export const EXAMPLE_CAP = 50;
 
 export class ConflictTracker {
-  /** Pairs of writes of one key from different regions where neither had seen the other (weighted). */
-  concurrentPairs = 0;
-  /** Writes LWW silently discarded (each once, weighted). */
-  lwwDiscardedWrites = 0;
-  /** Of those, writes discarded for a write that committed earlier in true time (clock skew). */
-  lwwDiscardedLaterWrites = 0;
-  /** Concurrent pairs a CRDT or an application merge kept both writes of. */
-  mergedPairs = 0;
-  readonly examples: ConflictExample[] = [];
-
   constructor(
     private world: World,
     private data: Scenario['data'],
     private readonly pool: WritePool,
     private readonly keys: KeyState,
+    /** The run's counts (kept across rebuilds of the data layer). */
+    private readonly totals = new DataTotals(),
   ) {}
 
-  /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
-  inheritCounts(previous: ConflictTracker): void {
-    this.concurrentPairs += previous.concurrentPairs;
-    this.lwwDiscardedWrites += previous.lwwDiscardedWrites;
-    this.lwwDiscardedLaterWrites += previous.lwwDiscardedLaterWrites;
-    this.mergedPairs += previous.mergedPairs;
-    this.examples.push(...previous.examples.slice(0, EXAMPLE_CAP - this.examples.length));
+  /** Pairs of writes of one key from different regions where neither had seen the other (weighted). */
+  get concurrentPairs(): number {
+    return this.totals.concurrentPairs;
+  }
+
+  /** Writes LWW silently discarded (each once, weighted). */
+  get lwwDiscardedWrites(): number {
+    return this.totals.lwwDiscardedWrites;
+  }
+
+  /** Of those, writes discarded for a write that committed earlier in true time (clock skew). */
+  get lwwDiscardedLaterWrites(): number {
+    return this.totals.lwwDiscardedLaterWrites;
+  }
+
+  /** Concurrent pairs a CRDT or an application merge kept both writes of. */
+  get mergedPairs(): number {
+    return this.totals.mergedPairs;
+  }
+
+  get examples(): readonly ConflictExample[] {
+    return this.totals.conflictExamples;
   }
 
   update(world: World, data: Scenario['data']): void {
@@ -94,10 +102,10 @@ export class ConflictTracker {
     let concurrentTopStampS = Number.NEGATIVE_INFINITY;
     this.keys.forEachMissing(slot, region, commitS, (other) => {
       const pair = weight * (pool.weight[other] as number);
-      this.concurrentPairs += pair;
+      this.totals.concurrentPairs += pair;
       concurrentTopStampS = Math.max(concurrentTopStampS, pool.stampS[other] as number);
       if (!lww) {
-        this.mergedPairs += pair;
+        this.totals.mergedPairs += pair;
         this.example(w, other);
         return;
       }
@@ -120,7 +128,7 @@ export class ConflictTracker {
     const pool = this.pool;
     if (pool.discarded[loser] === 1) return;
     pool.discarded[loser] = 1;
-    this.lwwDiscardedWrites += pool.weight[loser] as number;
+    this.totals.lwwDiscardedWrites += pool.weight[loser] as number;
     this.example(loser, winner);
   }
 
@@ -131,12 +139,12 @@ export class ConflictTracker {
     if (pool.discarded[w] === 1) return;
     pool.discarded[w] = 1;
     const weight = pool.weight[w] as number;
-    this.lwwDiscardedWrites += weight;
-    this.lwwDiscardedLaterWrites += weight;
-    if (this.examples.length >= EXAMPLE_CAP) return;
+    this.totals.lwwDiscardedWrites += weight;
+    this.totals.lwwDiscardedLaterWrites += weight;
+    if (this.totals.conflictExamples.length >= EXAMPLE_CAP) return;
     const regions = this.world.regions;
     const winner = keys.maxStampRegion(slot);
-    this.examples.push({
+    this.totals.conflictExamples.push({
       key: pool.key[w] as number,
       first: { region: regions[winner]?.id ?? '', atS: keys.maxStampCommitS(slot), stampS: keys.maxStampS(slot) },
       second: { region: regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, stampS: pool.stampS[w] as number },
@@ -146,7 +154,7 @@ export class ConflictTracker {
   }
 
   private example(a: number, b: number): void {
-    if (this.examples.length >= EXAMPLE_CAP) return;
+    if (this.totals.conflictExamples.length >= EXAMPLE_CAP) return;
     const pool = this.pool;
     const regions = this.world.regions;
     const [first, second] = (pool.commitS[a] as number) <= (pool.commitS[b] as number) ? [a, b] : [b, a];
@@ -168,6 +176,6 @@ export class ConflictTracker {
           ? (regions[Math.min(pool.region[first] as number, pool.region[second] as number)]?.id ?? '')
           : MERGE_OUTCOME[this.data.mergeRule];
     }
-    this.examples.push({ key: pool.key[a] as number, first: side(first), second: side(second), kept, wrongWinner });
+    this.totals.conflictExamples.push({ key: pool.key[a] as number, first: side(first), second: side(second), kept, wrongWinner });
   }
 }

@@ -22,6 +22,7 @@ import type { SimulationObserver } from '../observer.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { LatencyHistogram } from '../stats/histogram.ts';
 import { writerRegion, type World } from '../world.ts';
+import { DataTotals, READ_MODES, ModeReads } from './dataTotals.ts';
 import type { KeyState } from './keyState.ts';
 import type { WritePool } from './writePool.ts';
 
@@ -29,7 +30,7 @@ import type { WritePool } from './writePool.ts';
 const SESSION_SLOTS = 64;
 
 type ReadMode = Scenario['data']['reads'];
-export const READ_MODES: readonly ReadMode[] = ['eventual', 'bounded', 'session', 'strong'];
+export { READ_MODES, ModeReads } from './dataTotals.ts';
 
 /**
  * What a session remembers, in fixed slots (a newer key evicts the one in its slot): the keys it wrote with the
@@ -46,15 +47,6 @@ const READ_KEY = 4;
 const READ_SEEN_S = 5;
 const CELLS = 6;
 
-/** Reads of one mode: how many, how many stale and forwarded, and how stale. */
-export class ModeReads {
-  reads = 0;
-  stale = 0;
-  forwarded = 0;
-  readonly staleness = new LatencyHistogram();
-  stalenessMaxMs = 0;
-}
-
 export interface ReadDecision {
   /** Region the read must be served by instead of its entry, or -1 to serve it locally. */
   readonly forwardTo: number;
@@ -65,14 +57,6 @@ const LOCAL: ReadDecision = { forwardTo: -1 };
 export class ReadConsistency {
   /** Per population index. */
   private readonly sessions: (Session | undefined)[] = [];
-  reads = 0;
-  stale = 0;
-  forwarded = 0;
-  readYourWritesViolations = 0;
-  monotonicViolations = 0;
-  stalenessMaxMs = 0;
-  /** Per read mode, in READ_MODES order. */
-  private readonly modes: ModeReads[] = READ_MODES.map(() => new ModeReads());
   private readonly decisions: ReadDecision[];
 
   constructor(
@@ -83,26 +67,34 @@ export class ReadConsistency {
     /** Whether region r is a replica of the key's latest write (data placement may keep it out). */
     private readonly holds: (key: number, user: number, r: number) => boolean,
     private readonly observer?: SimulationObserver,
+    /** The run's counts (kept across rebuilds of the data layer). */
+    private readonly totals = new DataTotals(),
   ) {
     this.decisions = world.regions.map((_, r) => ({ forwardTo: r }));
   }
 
-  /** Takes over the counts of the tracker this one replaces (a live edit of the regions). */
-  inheritCounts(previous: ReadConsistency): void {
-    this.reads += previous.reads;
-    this.stale += previous.stale;
-    this.forwarded += previous.forwarded;
-    this.readYourWritesViolations += previous.readYourWritesViolations;
-    this.monotonicViolations += previous.monotonicViolations;
-    this.stalenessMaxMs = Math.max(this.stalenessMaxMs, previous.stalenessMaxMs);
-    for (const [mode, theirs] of previous.byMode) {
-      const mine = this.modeReads(mode);
-      mine.reads += theirs.reads;
-      mine.stale += theirs.stale;
-      mine.forwarded += theirs.forwarded;
-      mine.staleness.merge(theirs.staleness);
-      mine.stalenessMaxMs = Math.max(mine.stalenessMaxMs, theirs.stalenessMaxMs);
-    }
+  get reads(): number {
+    return this.totals.reads;
+  }
+
+  get stale(): number {
+    return this.totals.staleReads;
+  }
+
+  get forwarded(): number {
+    return this.totals.forwardedReads;
+  }
+
+  get readYourWritesViolations(): number {
+    return this.totals.readYourWritesViolations;
+  }
+
+  get monotonicViolations(): number {
+    return this.totals.monotonicViolations;
+  }
+
+  get stalenessMaxMs(): number {
+    return this.totals.stalenessMaxMs;
   }
 
   update(world: World, data: Scenario['data']): void {
@@ -111,18 +103,18 @@ export class ReadConsistency {
   }
 
   private modeReads(mode: ReadMode): ModeReads {
-    return this.modes[READ_MODES.indexOf(mode)] as ModeReads;
+    return this.totals.modeReads(mode);
   }
 
   /** Reads per read mode that had any. */
   get byMode(): Map<ReadMode, ModeReads> {
-    return new Map(READ_MODES.map((mode, i) => [mode, this.modes[i] as ModeReads] as const).filter(([, reads]) => reads.reads > 0));
+    return new Map(READ_MODES.map((mode, i) => [mode, this.totals.modes[i] as ModeReads] as const).filter(([, reads]) => reads.reads > 0));
   }
 
   /** Staleness over every read, whatever its mode. */
   get staleness(): LatencyHistogram {
     const all = new LatencyHistogram();
-    for (const reads of this.modes) all.merge(reads.staleness);
+    for (const reads of this.totals.modes) all.merge(reads.staleness);
     return all;
   }
 
@@ -212,12 +204,12 @@ export class ReadConsistency {
     }
     const leader = this.leaderOf(u, slot, entry);
     const byMode = this.modeReads(mode);
-    this.reads += weight;
+    this.totals.reads += weight;
     byMode.reads += weight;
     if (forward) {
       // Served by the leader, which has every write of the key: fresh.
       if (leader !== entry) {
-        this.forwarded += weight;
+        this.totals.forwardedReads += weight;
         byMode.forwarded += weight;
       }
       this.remember(session, memory, key, nowS);
@@ -227,10 +219,10 @@ export class ReadConsistency {
     }
     // Served by the local replica: judge what it returns.
     if (missing) {
-      this.stale += weight;
+      this.totals.staleReads += weight;
       byMode.stale += weight;
-      if (ownWriteMissing) this.readYourWritesViolations += weight;
-      if (goesBack) this.monotonicViolations += weight;
+      if (ownWriteMissing) this.totals.readYourWritesViolations += weight;
+      if (goesBack) this.totals.monotonicViolations += weight;
     }
     this.recordStaleness(byMode, stalenessMs, weight);
     this.remember(session, memory, key, missing ? seenUpToS : nowS);
@@ -240,7 +232,7 @@ export class ReadConsistency {
 
   private recordStaleness(byMode: ModeReads, ms: number, weight: number): void {
     byMode.staleness.record(ms, weight);
-    if (ms > this.stalenessMaxMs) this.stalenessMaxMs = ms;
+    if (ms > this.totals.stalenessMaxMs) this.totals.stalenessMaxMs = ms;
     if (ms > byMode.stalenessMaxMs) byMode.stalenessMaxMs = ms;
   }
 

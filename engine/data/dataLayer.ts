@@ -17,6 +17,7 @@ import { ReplicaStore, mergeKindOf } from './replicaStore.ts';
 import { Replication, type ReplicationSettings } from './replication.ts';
 import { Sovereignty } from './sovereignty.ts';
 import { WritePool } from './writePool.ts';
+import type { DataTotals } from './dataTotals.ts';
 
 export class DataLayer {
   readonly pool: WritePool;
@@ -31,7 +32,8 @@ export class DataLayer {
     world: World,
     scenario: Scenario,
     conditions: Conditions,
-    previous?: DataLayer,
+    /** The run's cumulative counts: the same record for every data layer of a run (a live edit rebuilds this one). */
+    readonly totals: DataTotals,
     private readonly observer?: SimulationObserver,
   ) {
     const R = world.regions.length;
@@ -40,20 +42,13 @@ export class DataLayer {
     // Home-region keys are numbered per home (home x keyCount + key).
     this.keys = new KeyState(this.pool, (scenario.data.topology === 'home-region' ? R : 1) * scenario.workload.keyCount);
     const store = new ReplicaStore(R, kind);
-    this.replication = new Replication(world, conditions, replicationSettings(scenario), this.pool, this.keys, store, observer);
-    this.conflicts = new ConflictTracker(world, scenario.data, this.pool, this.keys);
-    this.sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r));
+    this.replication = new Replication(world, conditions, replicationSettings(scenario), this.pool, this.keys, store, observer, totals);
+    this.conflicts = new ConflictTracker(world, scenario.data, this.pool, this.keys, totals);
+    this.sovereignty = new Sovereignty(world, scenario.data.datasets, (r) => conditions.isDark(r), totals);
     const sovereignty = this.sovereignty;
     // Datasets may come with a live edit (update): placement is asked each time.
     const holds = (key: number, user: number, r: number) => !sovereignty.active || sovereignty.mayReplicateTo(key, user, r);
-    this.consistency = new ReadConsistency(world, scenario.data, this.pool, this.keys, holds, observer);
-    if (previous) {
-      // A live edit of the regions restarts the streams and per-key state, but what happened stays counted.
-      this.replication.inheritLosses(previous.replication);
-      this.conflicts.inheritCounts(previous.conflicts);
-      this.consistency.inheritCounts(previous.consistency);
-      this.sovereignty.inherit(previous.sovereignty);
-    }
+    this.consistency = new ReadConsistency(world, scenario.data, this.pool, this.keys, holds, observer, totals);
   }
 
   /** Same regions, new geometry or settings. */

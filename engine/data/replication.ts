@@ -19,6 +19,7 @@ import type { SimulationObserver } from '../observer.ts';
 import type { World } from '../world.ts';
 import type { KeyState } from './keyState.ts';
 import type { ReplicaStore } from './replicaStore.ts';
+import { DataTotals } from './dataTotals.ts';
 import { Stream } from './stream.ts';
 import type { WritePool } from './writePool.ts';
 
@@ -46,12 +47,6 @@ export class Replication {
   private readonly streams: Stream[];
   /** Indices of the streams with writes not yet applied: the only ones `drain` visits. */
   private busy: number[] = [];
-  private nextVersion = 1;
-  lostWrites = 0;
-  rpoS = 0;
-  /** Writes committed (weighted), replicated or not. */
-  committedWrites = 0;
-  readonly ledger: LostWrite[] = [];
   private drainedToS = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -63,6 +58,8 @@ export class Replication {
     /** Replica values: every apply is merged into it. */
     public store: ReplicaStore,
     private readonly observer?: SimulationObserver,
+    /** The run's counts (kept across rebuilds of the data layer). */
+    private readonly totals = new DataTotals(),
   ) {
     const R = world.regions.length;
     this.streams = Array.from({ length: R * R }, () => new Stream());
@@ -75,13 +72,24 @@ export class Replication {
     }
   }
 
-  /** Takes over the losses counted so far by the streams this one replaces. */
-  inheritLosses(previous: Replication): void {
-    this.lostWrites += previous.lostWrites;
-    this.committedWrites += previous.committedWrites;
-    this.rpoS = Math.max(this.rpoS, previous.rpoS);
-    this.ledger.push(...previous.ledger.slice(0, LEDGER_CAP - this.ledger.length));
-    this.nextVersion = Math.max(this.nextVersion, previous.nextVersion);
+  /** Acknowledged writes lost (weighted). */
+  get lostWrites(): number {
+    return this.totals.lostWrites;
+  }
+
+  /** The age of the oldest acknowledged write lost, at its loss, s. */
+  get rpoS(): number {
+    return this.totals.rpoS;
+  }
+
+  /** Writes committed (weighted), replicated or not. */
+  get committedWrites(): number {
+    return this.totals.committedWrites;
+  }
+
+  /** The lost-write ledger (at most LEDGER_CAP examples). */
+  get ledger(): readonly LostWrite[] {
+    return this.totals.ledger;
   }
 
   /** Same regions, new geometry or settings (a live edit that moved something). */
@@ -146,9 +154,9 @@ export class Replication {
     pool.commitS[w] = commitS;
     pool.stampS[w] = commitS + (this.world.regions[from]?.clockSkewMs ?? 0) / 1000;
     pool.weight[w] = weight;
-    pool.version[w] = this.nextVersion++;
+    pool.version[w] = this.totals.nextVersion++;
     pool.held[w * R + from] = 1;
-    this.committedWrites += weight;
+    this.totals.committedWrites += weight;
     const row = w * R;
     for (let to = 0; to < R; to++) {
       if (to === from) {
@@ -184,10 +192,11 @@ export class Replication {
 
   private countLost(w: number, atS: number): void {
     const pool = this.pool;
-    this.lostWrites += pool.weight[w] as number;
-    this.rpoS = Math.max(this.rpoS, atS - (pool.commitS[w] as number));
-    if (this.ledger.length < LEDGER_CAP) {
-      this.ledger.push({ key: pool.key[w] as number, region: this.world.regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, version: pool.version[w] as number });
+    const totals = this.totals;
+    totals.lostWrites += pool.weight[w] as number;
+    totals.rpoS = Math.max(totals.rpoS, atS - (pool.commitS[w] as number));
+    if (totals.ledger.length < LEDGER_CAP) {
+      totals.ledger.push({ key: pool.key[w] as number, region: this.world.regions[pool.region[w] as number]?.id ?? '', atS: pool.commitS[w] as number, version: pool.version[w] as number });
     }
   }
 

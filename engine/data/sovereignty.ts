@@ -13,6 +13,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { homeRegion, type World } from '../world.ts';
+import { DataTotals } from './dataTotals.ts';
 
 export type ViolationKind = 'stored-outside' | 'replicated-outside' | 'served-outside' | 'failover-breaks-pinning';
 
@@ -30,7 +31,7 @@ export interface Violation {
   readonly detail: string;
 }
 
-interface MutableViolation {
+export interface MutableViolation {
   kind: ViolationKind;
   dataset: string;
   dataClass: string;
@@ -49,15 +50,20 @@ function keyFraction(key: number): number {
 }
 
 export class Sovereignty {
-  private readonly violations = new Map<string, MutableViolation>();
   private cumulative: number[] = [];
 
   constructor(
     private world: World,
     private datasets: readonly Dataset[],
     private readonly isDark: (r: number) => boolean,
+    /** The run's counts (kept across rebuilds of the data layer). */
+    private readonly totals = new DataTotals(),
   ) {
     this.update(world, datasets);
+  }
+
+  private get violations(): Map<string, MutableViolation> {
+    return this.totals.violations;
   }
 
   update(world: World, datasets: readonly Dataset[]): void {
@@ -141,8 +147,4 @@ export class Sovereignty {
     return [...this.violations.values()].sort((a, b) => a.firstAtS - b.firstAtS).map((v) => ({ ...v }));
   }
 
-  /** Takes over the violations of the tracker this one replaces (a live edit of the regions). */
-  inherit(previous: Sovereignty): void {
-    for (const [key, v] of previous.violations) if (!this.violations.has(key)) this.violations.set(key, { ...v });
-  }
 }
