@@ -8,4 +8,4 @@
 export { asin } from './asin.ts';
 export { exp } from './exp.ts';
 export { log } from './log.ts';
-export { cos, sin, sinCosTurn } from './trig.ts';
+export { cos, sin } from './trig.ts';

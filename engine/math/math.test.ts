@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
-import { asin, cos, exp, log, sin, sinCosTurn } from './index.ts';
+import { asin, cos, exp, log, sin } from './index.ts';
 import { logAnyCase } from './log.ts';
 
 /** Distance in units in the last place between two finite doubles (by their ordered bit patterns). */
@@ -142,24 +142,6 @@ describe('engine/math on known values and identities', () => {
         bits.setUint32(4, Number.parseInt(lo as string, 16));
         expect(Number(decimal), `${file}: ${decimal}`).toBe(bits.getFloat64(0));
       }
-    }
-  });
-
-  it('gives sin and cos of 2 pi t for a fraction of a turn t, close to Math on a rounded 2 pi t, exact at quarter turns', () => {
-    const out = new Float64Array(2);
-    let worst = 0;
-    let worstUnit = 0;
-    for (const t of [...uniform(100_000, 0, 1), 1 - 2 ** -32, 0.125, 0.375, 0.625, 0.875]) {
-      sinCosTurn(t, out);
-      worst = Math.max(worst, Math.abs((out[0] as number) - Math.sin(2 * Math.PI * t)), Math.abs((out[1] as number) - Math.cos(2 * Math.PI * t)));
-      worstUnit = Math.max(worstUnit, Math.abs((out[0] as number) ** 2 + (out[1] as number) ** 2 - 1));
-    }
-    expect(worstUnit).toBeLessThan(4e-16);
-    expect(worst).toBeLessThan(1e-15); // Math's own argument 2 pi t is rounded: its error is up to 4.4e-16
-    for (const [t, s, c] of [[0, 0, 1], [0.25, 1, 0], [0.5, 0, -1], [0.75, -1, 0]] as const) {
-      sinCosTurn(t, out);
-      expect([out[0], out[1]]).toEqual([s, c]);
-      expect(Object.is(out[0], -0) || Object.is(out[1], -0)).toBe(false);
     }
   });
 });

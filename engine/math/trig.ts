@@ -91,34 +91,3 @@ export function cos(x: number): number {
       return kernelSin(y0, y1);
   }
 }
-
-const TWO_PI = 6.283185307179586; // 0x401921FB, 0x54442D18
-
-/**
- * sin(2 pi t) into out[0] and cos(2 pi t) into out[1], for t in [0, 1) (a fraction of a turn, such as a uniform
- * draw). The reduction is exact: t = q/4 + f with q the nearest quarter turn and |f| <= 1/8, so there is no pi/2
- * to subtract, only 2 pi f (one rounding) for the two kernels, and no remPio2. Box-Muller's pair of normals.
- */
-export function sinCosTurn(t: number, out: Float64Array): void {
-  const q = Math.round(4 * t);
-  const x = (t - q * 0.25) * TWO_PI;
-  const s = kernelSin(x, 0);
-  const c = kernelCos(x, 0);
-  switch (q & 3) {
-    case 0:
-      out[0] = s;
-      out[1] = c;
-      return;
-    case 1:
-      out[0] = c;
-      out[1] = 0 - s; // +0, not -0, at a quarter turn
-      return;
-    case 2:
-      out[0] = 0 - s;
-      out[1] = -c;
-      return;
-    default:
-      out[0] = -c;
-      out[1] = s;
-  }
-}
