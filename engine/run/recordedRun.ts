@@ -52,7 +52,7 @@ export function recordEdit(record: RunRecord, atS: number, scenario: Scenario): 
   };
 }
 
-/** The faults of `before` that `after` no longer has (as many times as they were there). */
+/** The faults of `before` that `after` does not have (the multiset difference: a fault twice in `before` and once in `after` is once in it). */
 export function removedFaults(before: Scenario['faults'], after: Scenario['faults']): Scenario['faults'] {
   const remaining = new Map<string, number>();
   for (const fault of after) remaining.set(JSON.stringify(fault), (remaining.get(JSON.stringify(fault)) ?? 0) + 1);
@@ -71,14 +71,7 @@ export function removedFaults(before: Scenario['faults'], after: Scenario['fault
 export function forgetFaults(record: RunRecord, faults: Scenario['faults']): RunRecord {
   if (faults.length === 0) return record;
   const without = (scenario: Scenario): Scenario => {
-    const drop = new Map<string, number>();
-    for (const fault of faults) drop.set(JSON.stringify(fault), (drop.get(JSON.stringify(fault)) ?? 0) + 1);
-    const kept = scenario.faults.filter((fault) => {
-      const key = JSON.stringify(fault);
-      const count = drop.get(key) ?? 0;
-      if (count > 0) drop.set(key, count - 1);
-      return count === 0;
-    });
+    const kept = removedFaults(scenario.faults, faults); // the multiset difference: its faults less these
     return kept.length === scenario.faults.length ? scenario : { ...scenario, faults: kept };
   };
   return { base: without(record.base), edits: record.edits.map((edit) => ({ atS: edit.atS, scenario: without(edit.scenario) })) };
