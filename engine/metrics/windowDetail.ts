@@ -48,6 +48,11 @@ export interface WindowSources {
   readonly okRequests: number;
 }
 
+/** Numbers a window's arrays take (user shares and fail shares, regions, links): the buffer `close` is given. */
+export function detailCells(userCount: number, regionCount: number): number {
+  return 2 * userCount * regionCount + 3 * regionCount + 4 * regionCount * regionCount;
+}
+
 export class WindowDetailRecorder {
   private replication: Replication | undefined;
   /** When each link started holding writes back (NaN: it flows), by a * R + b. */
@@ -56,8 +61,12 @@ export class WindowDetailRecorder {
   private appliedBefore = new Float64Array(0);
   private lagSumBefore = new Float64Array(0);
 
-  /** The detail of the window ending at `sources.nowS`; `userShares` and `userFailShares` (U x R) are filled by the caller. */
-  close(sources: WindowSources, userShares: Float64Array, userFailShares: Float64Array): WindowDetail {
+  /**
+   * The detail of the window ending at `sources.nowS`; `userShares` and `userFailShares` (U x R) are filled by the
+   * caller. Every array of the window is a view of one buffer (`cells`, DETAIL_CELLS(U, R) numbers, zeroed): one
+   * allocation a window instead of nine.
+   */
+  close(sources: WindowSources, userShares: Float64Array, userFailShares: Float64Array, cells: Float64Array, at: number): WindowDetail {
     const { world, conditions, data } = sources;
     const R = world.regions.length;
     if (this.replication !== data.replication || this.appliedBefore.length !== R * R) {
@@ -67,7 +76,12 @@ export class WindowDetailRecorder {
       this.lagSumBefore = new Float64Array(R * R);
       this.heldSinceS = new Float64Array(R * R).fill(Number.NaN);
     }
-    const regions: RegionWindows = { capacityQps: new Float64Array(R), dropped: new Float64Array(R), state: new Float64Array(R) };
+    const take = (n: number): Float64Array => {
+      const view = cells.subarray(at, at + n);
+      at += n;
+      return view;
+    };
+    const regions: RegionWindows = { capacityQps: take(R), dropped: take(R), state: take(R) };
     const writer = sources.scenario.data.topology === 'active-passive' ? world.primaryIndex : -1;
     for (let r = 0; r < R; r++) {
       regions.capacityQps[r] = sources.capacityQps(r);
@@ -78,15 +92,16 @@ export class WindowDetailRecorder {
         (sources.routable[r] === 0 ? REGION_OUT : 0) |
         (r === writer || r === world.splitBrainIndex ? REGION_WRITER : 0);
     }
-    const links = this.closeLinks(sources);
+    const L = R * R;
+    const links: LinkWindows = { lagMs: take(L), maxLagMs: take(L), applied: take(L), state: take(L) };
+    this.closeLinks(sources, links);
     return { totals: this.totals(sources), userShares, userFailShares, regions, links };
   }
 
-  private closeLinks(sources: WindowSources): LinkWindows {
+  private closeLinks(sources: WindowSources, links: LinkWindows): void {
     const { world, conditions, data, nowS } = sources;
     const R = world.regions.length;
-    const L = R * R;
-    const links: LinkWindows = { lagMs: new Float64Array(L), maxLagMs: new Float64Array(L).fill(Number.NaN), applied: new Float64Array(L), state: new Float64Array(L) };
+    links.maxLagMs.fill(Number.NaN);
     const halfBatchMs = sources.scenario.data.replicationBatchMs / 2;
     for (let a = 0; a < R; a++) {
       for (let b = 0; b < R; b++) {
@@ -114,7 +129,6 @@ export class WindowDetailRecorder {
         this.lagSumBefore[l] = lagSumMs;
       }
     }
-    return links;
   }
 
   /** Run totals; uses the applied counts `closeLinks` has just read. */

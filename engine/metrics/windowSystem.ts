@@ -9,7 +9,7 @@ import type { DataLayer } from '../data/dataLayer.ts';
 import type { MetricsWindow } from './window.ts';
 import type { TrafficSystem } from '../traffic/trafficSystem.ts';
 import { RegionAccounting } from './regionAccounting.ts';
-import { WindowDetailRecorder } from './windowDetail.ts';
+import { detailCells, WindowDetailRecorder } from './windowDetail.ts';
 
 export class WindowSystem {
   /** Per region: capacity offered, requests served and dropped, for windows and the report. */
@@ -46,8 +46,10 @@ export class WindowSystem {
     const regionServed = this.served();
     const regionIds = world.regions.map((r) => r.id);
     const R = regionIds.length;
-    const userShares = new Float64Array(traffic.active.length * R);
-    const userFailShares = new Float64Array(traffic.active.length * R);
+    const U = traffic.active.length;
+    const cells = new Float64Array(detailCells(U, R));
+    const userShares = cells.subarray(0, U * R);
+    const userFailShares = cells.subarray(U * R, 2 * U * R);
     const detail = this.detail.close(
       {
         nowS: endS,
@@ -63,6 +65,8 @@ export class WindowSystem {
       },
       userShares,
       userFailShares,
+      cells,
+      2 * U * R,
     );
     this.accounting.closeWindow(regionIds, regionServed);
     const users = traffic.active.map((p, u) => p.metrics.closeWindow(regionIds, userShares, u * R, userFailShares));
