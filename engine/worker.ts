@@ -109,9 +109,23 @@ function publish(): void {
 /** What the worker advances: the recorded run (which applies its edits on the way), or a drill's simulation. */
 type Advancing = Pick<Simulation, 'advanceTo' | 'timeS' | 'done'>;
 
-/** The recorded run when it is the one shown, else the simulation (a drill's). */
+/**
+ * The recorded run when it is the one shown, else the simulation (a drill's). The windows closed before an edit
+ * are published before it applies: a snapshot names its windows by one scenario's populations and regions, and
+ * an edit may renumber them.
+ */
 function advancing(): Advancing | undefined {
-  return live && simulation === live.simulation ? live : simulation;
+  const run = live;
+  if (!run || simulation !== run.simulation) return simulation;
+  return {
+    advanceTo: (timeS) => run.advanceTo(timeS, publish),
+    get timeS() {
+      return run.timeS;
+    },
+    get done() {
+      return run.done;
+    },
+  };
 }
 
 /** Advances `sim` one simulated second at a time towards `untilS` for at most `budgetMs` of real time. */
@@ -239,13 +253,13 @@ const api = {
     playAfterSeek = resume;
     seeking = true;
     // The run's record replays with its edits at their times; a drill's simulation (no record) from its scenario.
-    const replay: Advancing = live && !drillPlay ? new RecordedRun(live.record) : createSimulation(current);
-    if (replay instanceof RecordedRun) {
-      live = replay;
-      simulation = replay.simulation;
+    if (live && !drillPlay) {
+      live = new RecordedRun(live.record);
+      simulation = live.simulation;
     } else {
-      simulation = replay as Simulation;
+      simulation = createSimulation(current);
     }
+    const replay = advancing() ?? simulation;
     const targetS = Math.max(0, timeS);
     publish();
     while (!replay.done && replay.timeS < targetS) {

@@ -1,0 +1,79 @@
+/**
+ * The worker shell's replays, driven through its API (comlink is replaced by a capture of the exposed object and
+ * the snapshot port by an array): what a replay streams must name every window by the scenario it closed under.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { defaultScenario } from './scenario/defaultScenario.ts';
+import { parseScenario } from './scenario/parse.ts';
+import type { Scenario } from './scenario/schema.ts';
+import { decodeWindows, type SnapshotMessage } from './snapshot.ts';
+import { RecordedRun, type RunRecord } from './run/recordedRun.ts';
+import { toRunDocument } from './run/runFile.ts';
+import type { EngineApi } from './worker.ts';
+
+const exposed = vi.hoisted(() => ({ api: undefined as unknown }));
+vi.mock('comlink', () => ({ expose: (api: unknown) => (exposed.api = api) }));
+
+await import('./worker.ts');
+const api = exposed.api as EngineApi;
+
+function scenario(input: unknown): Scenario {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.scenario;
+}
+
+const base = scenario({ ...defaultScenario, durationS: 40 });
+/** New York's population deleted at 10 s: every later population moves down one index. */
+const withoutNewYork = scenario({ ...base, users: base.users.filter((u) => u.id !== 'new-york') });
+const record: RunRecord = { base, edits: [{ atS: 10, scenario: withoutNewYork }] };
+
+/** Each population's read p50 by (id, second), as streamed. */
+function streamed(messages: readonly SnapshotMessage[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const message of messages) {
+    for (const window of decodeWindows(message.data)) {
+      message.userIds.forEach((id, u) => {
+        const w = window.users[u];
+        if (w) out.set(`${id}@${window.startS}`, w.readP50Ms);
+      });
+    }
+  }
+  return out;
+}
+
+/** The same, from a replay of the record that takes the windows just before each edit. */
+function expected(untilS: number): Map<string, number> {
+  const run = new RecordedRun(record);
+  const out = new Map<string, number>();
+  const take = (): void => {
+    const ids = run.scenario.users.map((u) => u.id);
+    for (const window of run.simulation.takeWindows()) ids.forEach((id, u) => out.set(`${id}@${window.startS}`, window.users[u]?.readP50Ms ?? Number.NaN));
+  };
+  run.advanceTo(untilS, take);
+  take();
+  return out;
+}
+
+describe('the worker replaying a run across an edit that renumbers the populations', () => {
+  it('streams each window under the populations it was measured for (a seek)', async () => {
+    const messages: SnapshotMessage[] = [];
+    api.connect({ postMessage: (message: SnapshotMessage) => messages.push(message) } as unknown as MessagePort);
+    expect(api.load(toRunDocument(record)).ok).toBe(true);
+    messages.length = 0;
+    expect(await api.seek(20)).toBe(true);
+    const got = streamed(messages);
+    const want = expected(20);
+    expect(got.size).toBe(want.size);
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+  });
+
+  it('streams each window under the populations it was measured for (a step across the edit)', () => {
+    const messages: SnapshotMessage[] = [];
+    api.connect({ postMessage: (message: SnapshotMessage) => messages.push(message) } as unknown as MessagePort);
+    expect(api.load(toRunDocument(record)).ok).toBe(true);
+    messages.length = 0;
+    api.step(20);
+    expect(Object.fromEntries(streamed(messages))).toEqual(Object.fromEntries(expected(20)));
+  });
+});
