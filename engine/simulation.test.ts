@@ -692,6 +692,7 @@ describe('a live edit that changes the regions', () => {
     const before = cumulative(simulation.report());
     expect(before.conflicts.concurrentPairs).toBeGreaterThan(0);
     expect(before.conflicts.lwwDiscardedWrites).toBeGreaterThan(0);
+    expect(before.conflicts.lwwDiscardedLaterWrites).toBeGreaterThan(0); // the 400-ms skew
     expect(before.reads.forwarded).toBeGreaterThan(0);
     expect(before.dataLoss.ackedWritesLost).toBeGreaterThan(0);
     expect(before.failovers).toHaveLength(1);
