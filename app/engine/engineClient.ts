@@ -12,6 +12,7 @@ import { startWatchdog } from './watchdog.ts';
 import { removesPastFault } from '../faults/faultList.ts';
 import { recordEdit, forgetFaults, removedFaults, toRunDocument, type RunRecord } from '../../engine/index.ts';
 import { formatClock } from '../controls/clock.ts';
+import { designShownByReplay } from '../store/recordSlice.ts';
 
 export interface EngineClient {
   play(): void;
@@ -186,7 +187,7 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
   const unsubscribe = store.subscribe((state, previous) => {
     if (stopped) return;
     if (state.loadId !== previous.loadId) void load();
-    else if (state.scenario !== previous.scenario && state.scenario !== state.replayedScenario) {
+    else if (state.scenario !== previous.scenario && !designShownByReplay(state, previous)) {
       const scenario = state.scenario;
       // Taking back a fault that already happened cannot be done live: the run's history loses it, and it is
       // replayed to now from the seed without it.

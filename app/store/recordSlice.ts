@@ -24,6 +24,14 @@ export interface RecordSlice {
   pendingRunTaken: () => void;
 }
 
+/**
+ * True when this change of the store put a replay's design on show (snapshotReceived). Identity with
+ * `replayedScenario` alone is not enough: an Undo can bring that very object back, and it is an edit.
+ */
+export function designShownByReplay(state: Pick<RecordSlice, 'replayedScenario'> & { scenario: Scenario }, previous: Pick<RecordSlice, 'replayedScenario'>): boolean {
+  return state.replayedScenario !== previous.replayedScenario && state.scenario === state.replayedScenario;
+}
+
 export const createRecordSlice =
   (initial: Scenario): StateCreator<AppState, [], [], RecordSlice> =>
   (set) => ({

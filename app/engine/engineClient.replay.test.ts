@@ -1,0 +1,98 @@
+/**
+ * The engine client against a stand-in worker (comlink's wrap replaced by a recording API): which scenario
+ * changes in the store reach the engine as live edits, around replays that put another moment's design on show.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultScenario } from '../../engine/scenario/defaultScenario.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+import { encodeWindows, type SnapshotMessage } from '../../engine/snapshot.ts';
+import { createAppStore } from '../store/index.ts';
+
+const fake = vi.hoisted(() => ({ updates: [] as unknown[], timeS: 0 }));
+vi.mock('comlink', () => ({
+  transfer: (value: unknown) => value,
+  wrap: () => ({
+    connect: async () => {},
+    load: async () => ({ ok: true, errors: [] }),
+    setSpeed: async () => {},
+    play: async () => {},
+    pause: async () => {},
+    seek: async () => true,
+    ping: async () => 0,
+    update: async (scenario: unknown) => {
+      fake.updates.push(scenario);
+      return { ok: true, errors: [], atS: fake.timeS, dropped: 0 };
+    },
+  }),
+}));
+const { startEngine } = await import('./engineClient.ts');
+
+function scenario(input: unknown): Scenario {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.scenario;
+}
+
+const base = scenario({ ...defaultScenario, durationS: 60 });
+
+/** A snapshot of a replay at `timeS` carrying the scenario in effect there (a copy, as structured clone makes). */
+function replayed(at: Scenario, timeS: number): SnapshotMessage {
+  return {
+    userIds: at.users.map((u) => u.id),
+    regionIds: at.regions.map((r) => r.id),
+    timeS,
+    done: false,
+    data: encodeWindows([], at.users.length, at.regions.length),
+    scenario: structuredClone(at),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  fake.updates = [];
+  fake.timeS = 0;
+  vi.stubGlobal('window', { location: { search: '' } });
+  vi.stubGlobal('document', { hidden: false });
+  vi.stubGlobal('Worker', class { addEventListener() {} terminate() {} });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the engine client and the design a replay shows', () => {
+  it('sends an Undo back to the design a replay showed: the engine runs what the map shows', async () => {
+    const store = createAppStore(base);
+    const engine = startEngine(store, { playing: false, atS: 0 });
+    await settle();
+    // Berlin dragged at 10 s; then the timeline scrubbed back to 5 s, where the replay shows the first design.
+    fake.timeS = 10;
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    await settle();
+    store.getState().snapshotReceived(replayed(base, 5));
+    expect(store.getState().scenario.users.find((u) => u.id === 'berlin')?.lat).toBe(52.52);
+    // An edit there (the run forks at 5 s), then Undo: back to the design the replay showed.
+    fake.timeS = 5;
+    store.getState().nodeMoved('user', 'tokyo', { lat: 0, lon: 0 });
+    await settle();
+    expect(fake.updates).toHaveLength(2);
+    store.getState().undoRequested();
+    await settle();
+    expect(store.getState().scenario.users.find((u) => u.id === 'tokyo')?.lat).toBe(35.68);
+    expect(fake.updates).toHaveLength(3);
+    expect(fake.updates[2]).toBe(store.getState().scenario);
+    engine.dispose();
+  });
+
+  it('does not send a replay\'s design back as an edit', async () => {
+    const store = createAppStore(base);
+    const engine = startEngine(store, { playing: false, atS: 0 });
+    await settle();
+    fake.timeS = 10;
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    await settle();
+    store.getState().snapshotReceived(replayed(base, 5));
+    await settle();
+    expect(fake.updates).toHaveLength(1);
+    engine.dispose();
+  });
+});
