@@ -109,3 +109,36 @@ describe('concurrent writes to one key', () => {
     expect(report.conflicts.lwwDiscardedWrites).toBe(0);
   });
 });
+
+describe('conflict examples', () => {
+  // Each example re-derived from its own two writes: LWW keeps the greater (timestamp, region index); the kept
+  // write is the wrong winner when it is the one that really committed first (a skewed clock ran ahead).
+  it('name the LWW winner and its wrong-winner flag as the two writes say, earlier write first, at most 50', () => {
+    const scenario = hotKey(5, { durationS: 600, regions: [{ id: 'us-east', catalog: 'aws:us-east-1', clockSkewMs: 150 }, { id: 'eu-west', catalog: 'aws:eu-west-1' }] });
+    const report = runScenario(scenario);
+    const order = scenario.regions.map((r) => r.id);
+    expect(report.conflicts.concurrentPairs).toBeGreaterThan(100);
+    expect(report.conflicts.examples).toHaveLength(50);
+    let wrong = 0;
+    for (const example of report.conflicts.examples) {
+      const { first, second } = example;
+      expect(first.atS).toBeLessThanOrEqual(second.atS);
+      expect(first.region).not.toBe(second.region);
+      const secondWins = second.stampS > first.stampS || (second.stampS === first.stampS && order.indexOf(second.region) > order.indexOf(first.region));
+      expect(example.kept).toBe(secondWins ? second.region : first.region);
+      expect(example.wrongWinner).toBe(!secondWins);
+      if (example.wrongWinner) wrong++;
+      // The skewed region's stamp is 150 ms ahead of its commit; the other's equals its commit.
+      for (const side of [first, second]) expect(side.stampS - side.atS).toBeCloseTo(side.region === 'us-east' ? 0.15 : 0, 9);
+    }
+    expect(wrong).toBeGreaterThan(0); // 150 ms of skew beyond a ~38-ms one-way delay makes some
+  });
+
+  it('say how a CRDT or a merge rule resolved them', () => {
+    const crdt = runScenario(hotKey(5, { durationS: 120 }, { conflict: 'crdt', crdtType: 'counter' }));
+    expect(crdt.conflicts.examples.length).toBeGreaterThan(0);
+    expect(crdt.conflicts.examples.every((e) => e.kept.startsWith('both (counter') && !e.wrongWinner)).toBe(true);
+    const priority = runScenario(hotKey(5, { durationS: 120 }, { conflict: 'app-merge', mergeRule: 'region-priority' }));
+    expect(priority.conflicts.examples.every((e) => e.kept === 'us-east')).toBe(true); // the first-listed region
+  });
+});
