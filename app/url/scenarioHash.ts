@@ -3,7 +3,8 @@
  * scenario with a message), rewritten after every change, and followed when someone pastes a new link.
  */
 import { encodeScenarioHash } from '../../engine/index.ts';
-import { decodeLink } from '../../engine/index.ts';
+import { decodeLink, encodeRunHash } from '../../engine/index.ts';
+import { designShownByReplay } from '../store/recordSlice.ts';
 import { parseScenario } from '../../engine/index.ts';
 import { defaultScenario } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/index.ts';
@@ -38,24 +39,35 @@ const WRITE_DELAY_MS = 250;
 export function syncHashWithStore(store: AppStore): () => void {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = (scenario: Scenario): void => {
+  /** What the pending rewrite writes (the hash without `#`). */
+  let pending: () => string = () => encodeScenarioHash(store.getState().scenario);
+  const write = (hash: string): void => {
     timer = undefined;
-    written = `#${encodeScenarioHash(scenario)}`;
+    written = `#${hash}`;
     if (window.location.hash !== written) window.history.replaceState(null, '', written);
+  };
+  const schedule = (hash: () => string): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    pending = hash;
+    timer = setTimeout(() => write(pending()), WRITE_DELAY_MS);
   };
   const flush = (): void => {
     if (timer === undefined) return;
     clearTimeout(timer);
-    write(store.getState().scenario);
+    write(pending());
   };
-  // A run link ("share this run") stays in the address bar until the scenario changes: the design link would lose
-  // its timed edits on a reload.
+  // A run link ("share this run") stays in the address bar until the design is edited: the design link would lose
+  // its timed edits on a reload. A replay that shows another moment's design is not an edit: the link keeps the
+  // design as it was left (or the run), never an earlier moment's.
   if (/^#r\d/.test(window.location.hash)) written = window.location.hash;
-  else write(store.getState().scenario);
+  else write(encodeScenarioHash(store.getState().scenario));
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => write(store.getState().scenario), WRITE_DELAY_MS);
+    const run = state.pendingRun;
+    if (run && run !== previous.pendingRun) schedule(() => encodeRunHash(run)); // a run opened (a link, a file)
+    else if (state.scenario !== previous.scenario && !designShownByReplay(state, previous)) {
+      const design = state.scenario;
+      schedule(() => encodeScenarioHash(design));
+    }
   });
   window.addEventListener('pagehide', flush);
   const onHashChange = (): void => {
