@@ -5,6 +5,7 @@ import { encodeScenarioHash } from '../../engine/scenario/url.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { AUTOSAVE_KEY, chooseStartScenario, readAutosave, startAutosave, writeAutosave, type AutosaveStorage } from './autosave.ts';
 import { createAppStore } from './index.ts';
+import { encodeWindows } from '../../engine/snapshot.ts';
 
 function scenario(name: string): Scenario {
   const parsed = parseScenario({ ...defaultScenario, name });
@@ -115,6 +116,28 @@ describe('saving as the scenario changes', () => {
     vi.advanceTimersByTime(1000);
     expect(storage.writes).toBe(1);
     stop();
+  });
+
+  it('keeps the design as it was left when a replay shows an earlier moment\'s (the timeline scrubbed back)', () => {
+    const storage = memoryStorage();
+    const start = scenario('start');
+    const store = createAppStore(start);
+    const stop = startAutosave(store, storage);
+    store.getState().nodeMoved('user', 'berlin', { lat: 1, lon: 1 });
+    vi.advanceTimersByTime(1000);
+    // The replay back before the edit shows the first design; the autosave must not go back with it.
+    store.getState().snapshotReceived({
+      userIds: start.users.map((u) => u.id),
+      regionIds: start.regions.map((r) => r.id),
+      timeS: 5,
+      done: false,
+      data: encodeWindows([], start.users.length, start.regions.length),
+      scenario: structuredClone(start),
+    });
+    expect(store.getState().scenario.users.find((u) => u.id === 'berlin')).toMatchObject({ lat: 52.52 });
+    stop(); // the page closed while scrubbed back
+    const read = readAutosave(storage);
+    expect(read.kind === 'ok' && read.scenario.users.find((u) => u.id === 'berlin')).toMatchObject({ lat: 1, lon: 1 });
   });
 
   it('flushes a pending save when stopped, and reports a refused write once', () => {

@@ -7,6 +7,7 @@ import { parseScenario, formatIssues } from '../../engine/index.ts';
 import { decodeLink, type RunRecord } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { AppStore } from './index.ts';
+import { designShownByReplay } from './recordSlice.ts';
 
 export const AUTOSAVE_KEY = 'meridian.autosave.v1';
 export const AUTOSAVE_DELAY_MS = 300;
@@ -102,11 +103,13 @@ export function startAutosave(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
   let failedOnce = false;
+  /** The design as the person left it: a replay that shows another moment's design (a scrub back) is not saved. */
+  let design = store.getState().scenario;
   const save = (): void => {
     pending = false;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (!writeAutosave(storage, store.getState().scenario) && !failedOnce) {
+    if (!writeAutosave(storage, design) && !failedOnce) {
       failedOnce = true;
       onFailure();
     }
@@ -115,7 +118,8 @@ export function startAutosave(
     if (pending) save();
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario) return;
+    if (state.scenario === previous.scenario || designShownByReplay(state, previous)) return;
+    design = state.scenario;
     pending = true;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
