@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { RecordedRun, type RunRecord } from './recordedRun.ts';
 import { diff, isRunDocument, parseRunDocument, toRunDocument } from './runFile.ts';
 import { decodeLink, encodeRunHash } from './runLink.ts';
+import { STANDARD_SCENARIOS } from '../bench/standardScenarios.ts';
 
 function scenario(input: unknown): Scenario {
   const parsed = parseScenario(input);
@@ -107,3 +108,43 @@ describe('run links', () => {
     expect(encodeRunHash(one).length).toBeLessThan(encodeScenarioHash(base).length + 120);
   });
 });
+
+describe('a run document too large to replay', () => {
+  // The largest scenario the schema allows in users and faults: about 158,000 characters of JSON.
+  const users = Array.from({ length: 1000 }, (_, i) => ({ id: `u${i}`, name: `U ${i}`, lat: (i % 170) - 85, lon: (i % 350) - 175, qps: 1 }));
+  const faults = Array.from({ length: 1000 }, (_, i) => ({ kind: i % 2 ? 'region-up' : 'region-down', region: 'us-east', atS: i }));
+  const largest = { ...defaultScenario, durationS: 3600, users, faults };
+
+  it('is refused with a message, not read for seconds: 2,000 empty edits of the largest scenario (a 30,000-character link)', () => {
+    const document = { meridianRun: 1, scenario: largest, edits: Array.from({ length: 2000 }, (_, i) => ({ atS: i, changes: [] })) };
+    const payload = LZString.compressToEncodedURIComponent(JSON.stringify(document));
+    expect(payload.length).toBeLessThan(40_000);
+    const result = decodeLink(`r1.${crc32Hex(payload)}.${payload}`);
+    expect(result.ok ? 'opened' : result.error).toMatch(/too large to open/);
+  });
+
+  it('is refused when an edit makes the scenario large and many follow it', () => {
+    const small = compactOf(base);
+    const document = {
+      meridianRun: 1,
+      scenario: { ...small, durationS: 3600 },
+      edits: [
+        { atS: 1, changes: [{ path: ['users'], value: users }, { path: ['faults'], value: faults }] },
+        ...Array.from({ length: 299 }, (_, i) => ({ atS: 2 + i, changes: [] })),
+      ],
+    };
+    const result = parseRunDocument(document);
+    expect(result.ok ? 'opened' : result.error).toMatch(/too large to open/);
+  });
+
+  it('opens 2,000 edits of the large standard scenario (25 regions, 100 populations)', () => {
+    const large = scenario(STANDARD_SCENARIOS.large);
+    const edits = Array.from({ length: 2000 }, (_, i) => ({ atS: i, changes: [{ path: ['users', 0, 'qps'], value: 100 + i }] }));
+    const result = parseRunDocument({ meridianRun: 1, scenario: large, edits });
+    expect(result.ok ? result.record.edits.length : result.error).toBe(2000);
+  });
+});
+
+function compactOf(s: Scenario): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+}

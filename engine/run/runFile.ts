@@ -21,6 +21,12 @@ const MAX_CHANGES = 10_000;
 const MAX_PATH = 12;
 /** Edits happen within a run, whose longest is a day. */
 const MAX_AT_S = 86_400;
+/**
+ * Characters of scenario JSON the edits may add up to (each edit is checked as a whole scenario): a short
+ * document of 2,000 empty edits over the largest scenario the schema allows would otherwise take the page ~16 s
+ * to read (and as long again in the worker). 2,000 edits of the large standard scenario (15 kB) fit.
+ */
+export const MAX_EDITED_CHARS = 40_000_000;
 
 export type PathStep = string | number;
 
@@ -89,9 +95,13 @@ export function parseRunDocument(input: unknown): RunResult {
   const rawEdits = input.edits ?? [];
   if (!Array.isArray(rawEdits)) return fail('This run is damaged: "edits" must be a list.');
   if (rawEdits.length > MAX_EDITS) return fail(`This run has ${rawEdits.length} edits; at most ${MAX_EDITS} are kept.`);
+  const tooLarge = `This run is too large to open: its ${rawEdits.length} edits of a scenario this size add up to more than Meridian replays.`;
+  // Each edit is about the size of the scenario it changes: most runs too large are refused before any work.
+  if (JSON.stringify(base.scenario).length * rawEdits.length > MAX_EDITED_CHARS) return fail(tooLarge);
   const edits: TimedEdit[] = [];
   let current: Scenario = base.scenario;
   let lastS = 0;
+  let editedChars = 0;
   for (const [i, raw] of rawEdits.entries()) {
     const where = `Edit ${i + 1}`;
     if (!isPlain(raw)) return fail(`This run is damaged: ${where} is not an edit.`);
@@ -101,7 +111,10 @@ export function parseRunDocument(input: unknown): RunResult {
     }
     const changes = raw.changes;
     if (!Array.isArray(changes) || changes.length > MAX_CHANGES) return fail(`This run is damaged: ${where} has no valid list of changes.`);
-    const next = plainOf(current);
+    const text = JSON.stringify(current);
+    editedChars += text.length;
+    if (editedChars > MAX_EDITED_CHARS) return fail(tooLarge);
+    const next: unknown = JSON.parse(text);
     for (const change of changes) {
       const problem = applyChange(next, change);
       if (problem) return fail(`This run is damaged: ${where} ${problem}.`);
