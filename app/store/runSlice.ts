@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 import { watchSnapshot } from './metricsSlice.ts';
+import { keepExisting } from './historySlice.ts';
 
 export type Speed = 1 | 10 | 60 | 'max';
 
@@ -94,9 +95,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message, windows),
       ...watchSnapshot(state, message, windows),
       ...(message.edits ? { runEdits: message.edits } : {}),
-      // A replay passed a timed edit (or went back before one): the design shown is the one in effect then.
+      // A replay passed a timed edit (or went back before one): the design shown is the one in effect then. The
+      // undo history was taken from another design, so it starts afresh (Undo there would bring in a later edit);
+      // the selection keeps only what this design has.
       ...(message.scenario && JSON.stringify(message.scenario) !== JSON.stringify(state.scenario)
-        ? { scenario: message.scenario, replayedScenario: message.scenario }
+        ? { scenario: message.scenario, replayedScenario: message.scenario, past: [], future: [], selection: keepExisting(state.selection, message.scenario) }
         : {}),
     }));
   },
