@@ -9,7 +9,7 @@ import type { Scenario } from '../../engine/scenario/schema.ts';
 import { encodeWindows, type SnapshotMessage } from '../../engine/snapshot.ts';
 import { createAppStore } from '../store/index.ts';
 
-const fake = vi.hoisted(() => ({ updates: [] as unknown[], timeS: 0 }));
+const fake = vi.hoisted(() => ({ updates: [] as unknown[], timeS: 0, refusal: undefined as string | undefined }));
 vi.mock('comlink', () => ({
   transfer: (value: unknown) => value,
   wrap: () => ({
@@ -22,6 +22,7 @@ vi.mock('comlink', () => ({
     ping: async () => 0,
     update: async (scenario: unknown) => {
       fake.updates.push(scenario);
+      if (fake.refusal) return { ok: false, errors: [fake.refusal] };
       return { ok: true, errors: [], atS: fake.timeS, dropped: 0 };
     },
   }),
@@ -53,6 +54,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 beforeEach(() => {
   fake.updates = [];
   fake.timeS = 0;
+  fake.refusal = undefined;
   vi.stubGlobal('window', { location: { search: '' } });
   vi.stubGlobal('document', { hidden: false });
   vi.stubGlobal('Worker', class { addEventListener() {} terminate() {} });
@@ -93,6 +95,18 @@ describe('the engine client and the design a replay shows', () => {
     store.getState().snapshotReceived(replayed(base, 5));
     await settle();
     expect(fake.updates).toHaveLength(1);
+    engine.dispose();
+  });
+
+  it('says so when the engine refuses a live edit (a run keeps at most 2,000)', async () => {
+    const store = createAppStore(base);
+    const engine = startEngine(store, { playing: false, atS: 0 });
+    await settle();
+    fake.refusal = 'A run keeps at most 2000 live edits; this one was not applied. Start a new run (Reset) to edit further.';
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    await settle();
+    expect(store.getState().notices.map((n) => n.text)).toContain(fake.refusal);
+    expect(store.getState().runRecord.edits).toHaveLength(0);
     engine.dispose();
   });
 });

@@ -195,6 +195,8 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
       updatesInFlight++;
       void call((api) => api.update(scenario, retroactive))
         .then((result) => {
+          // Refused (a run keeps at most MAX_EDITS): the map shows the edit, the run does not have it; say so.
+          if (result && !result.ok) store.getState().noticeShown(result.errors[0] ?? 'The engine refused that edit.', result.errors.slice(1));
           if (!result?.ok || result.atS === undefined) return;
           // The mirror of the worker's record (what a restart and "share this run" replay).
           const now = store.getState();
