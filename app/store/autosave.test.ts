@@ -140,6 +140,28 @@ describe('saving as the scenario changes', () => {
     expect(read.kind === 'ok' && read.scenario.users.find((u) => u.id === 'berlin')).toMatchObject({ lat: 1, lon: 1 });
   });
 
+  it('saves the design a new run starts from (Reset while scrubbed back runs the design shown)', () => {
+    const storage = memoryStorage();
+    const start = scenario('start');
+    const store = createAppStore(start);
+    const stop = startAutosave(store, storage);
+    store.getState().nodeMoved('user', 'berlin', { lat: 1, lon: 1 });
+    vi.advanceTimersByTime(1000);
+    store.getState().snapshotReceived({
+      userIds: start.users.map((u) => u.id),
+      regionIds: start.regions.map((r) => r.id),
+      timeS: 5,
+      done: false,
+      data: encodeWindows([], start.users.length, start.regions.length),
+      scenario: structuredClone(start),
+    });
+    // Reset: the engine client starts a new run from the design shown (engineClient.ts, load).
+    store.getState().runRecorded({ base: store.getState().scenario, edits: [] });
+    stop();
+    const read = readAutosave(storage);
+    expect(read.kind === 'ok' && read.scenario.users.find((u) => u.id === 'berlin')).toMatchObject({ lat: 52.52 });
+  });
+
   it('flushes a pending save when stopped, and reports a refused write once', () => {
     const failures: number[] = [];
     const refusing: AutosaveStorage = {

@@ -7,7 +7,7 @@ import { parseScenario, formatIssues } from '../../engine/index.ts';
 import { decodeLink, type RunRecord } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { AppStore } from './index.ts';
-import { designShownByReplay } from './recordSlice.ts';
+import { designShownByReplay, runStartedFromShown } from './recordSlice.ts';
 
 export const AUTOSAVE_KEY = 'meridian.autosave.v1';
 export const AUTOSAVE_DELAY_MS = 300;
@@ -118,7 +118,8 @@ export function startAutosave(
     if (pending) save();
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario || designShownByReplay(state, previous)) return;
+    const edited = state.scenario !== previous.scenario && !designShownByReplay(state, previous);
+    if (!edited && !runStartedFromShown(state, previous)) return;
     design = state.scenario;
     pending = true;
     if (timer !== undefined) clearTimeout(timer);

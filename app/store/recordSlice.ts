@@ -32,6 +32,14 @@ export function designShownByReplay(state: Pick<RecordSlice, 'replayedScenario'>
   return state.replayedScenario !== previous.replayedScenario && state.scenario === state.replayedScenario;
 }
 
+/**
+ * True when this change of the store began a run from the design shown (Reset, Run again, a run opened): that
+ * design is the one to keep from then on, even if a replay had put it on show.
+ */
+export function runStartedFromShown(state: Pick<RecordSlice, 'runRecord'> & { scenario: Scenario }, previous: Pick<RecordSlice, 'runRecord'>): boolean {
+  return state.runRecord !== previous.runRecord && state.runRecord.base === state.scenario;
+}
+
 export const createRecordSlice =
   (initial: Scenario): StateCreator<AppState, [], [], RecordSlice> =>
   (set) => ({

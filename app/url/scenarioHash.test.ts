@@ -95,4 +95,16 @@ describe('the address bar and a run', () => {
     expect(reopened.ok && reopened.kind === 'run' ? reopened.record : 'not a run link').toEqual(record);
     stop();
   });
+
+  it('follows a new run started from the design shown (Reset while scrubbed back)', () => {
+    const store = createAppStore(base);
+    const stop = syncHashWithStore(store);
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    vi.advanceTimersByTime(1000);
+    store.getState().snapshotReceived(replayed(base, 5));
+    store.getState().runRecorded({ base: store.getState().scenario, edits: [] }); // Reset (engineClient.ts, load)
+    vi.advanceTimersByTime(1000);
+    expect(location.hash).toBe(`#${encodeScenarioHash(store.getState().scenario)}`);
+    stop();
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { encodeScenarioHash } from '../../engine/index.ts';
 import { decodeLink, encodeRunHash } from '../../engine/index.ts';
-import { designShownByReplay } from '../store/recordSlice.ts';
+import { designShownByReplay, runStartedFromShown } from '../store/recordSlice.ts';
 import { parseScenario } from '../../engine/index.ts';
 import { defaultScenario } from '../../engine/index.ts';
 import type { Scenario } from '../../engine/index.ts';
@@ -64,7 +64,7 @@ export function syncHashWithStore(store: AppStore): () => void {
   const unsubscribe = store.subscribe((state, previous) => {
     const run = state.pendingRun;
     if (run && run !== previous.pendingRun) schedule(() => encodeRunHash(run)); // a run opened (a link, a file)
-    else if (state.scenario !== previous.scenario && !designShownByReplay(state, previous)) {
+    else if ((state.scenario !== previous.scenario && !designShownByReplay(state, previous)) || runStartedFromShown(state, previous)) {
       const design = state.scenario;
       schedule(() => encodeScenarioHash(design));
     }
