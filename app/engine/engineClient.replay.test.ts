@@ -9,11 +9,19 @@ import type { Scenario } from '../../engine/scenario/schema.ts';
 import { encodeWindows, type SnapshotMessage } from '../../engine/snapshot.ts';
 import { createAppStore } from '../store/index.ts';
 
-const fake = vi.hoisted(() => ({ updates: [] as unknown[], timeS: 0, refusal: undefined as string | undefined }));
+const fake = vi.hoisted(() => ({
+  updates: [] as unknown[],
+  timeS: 0,
+  refusal: undefined as string | undefined,
+  /** Updates never answered (the worker hangs on them). */
+  hang: false,
+  /** The snapshot port the client gave the latest worker. */
+  port: undefined as MessagePort | undefined,
+}));
 vi.mock('comlink', () => ({
   transfer: (value: unknown) => value,
   wrap: () => ({
-    connect: async () => {},
+    connect: async (port: MessagePort) => void (fake.port = port),
     load: async () => ({ ok: true, errors: [] }),
     setSpeed: async () => {},
     play: async () => {},
@@ -22,6 +30,7 @@ vi.mock('comlink', () => ({
     ping: async () => 0,
     update: async (scenario: unknown) => {
       fake.updates.push(scenario);
+      if (fake.hang) return new Promise(() => {});
       if (fake.refusal) return { ok: false, errors: [fake.refusal] };
       return { ok: true, errors: [], atS: fake.timeS, dropped: 0 };
     },
@@ -49,15 +58,31 @@ function replayed(at: Scenario, timeS: number): SnapshotMessage {
   };
 }
 
+const workers: { listeners: Map<string, (event: unknown) => void> }[] = [];
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   fake.updates = [];
   fake.timeS = 0;
   fake.refusal = undefined;
+  fake.hang = false;
+  workers.length = 0;
   vi.stubGlobal('window', { location: { search: '' } });
   vi.stubGlobal('document', { hidden: false });
-  vi.stubGlobal('Worker', class { addEventListener() {} terminate() {} });
+  vi.stubGlobal(
+    'Worker',
+    class {
+      readonly listeners = new Map<string, (event: unknown) => void>();
+      constructor() {
+        workers.push(this);
+      }
+      addEventListener(type: string, listener: (event: unknown) => void) {
+        this.listeners.set(type, listener);
+      }
+      terminate() {}
+    },
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -107,6 +132,24 @@ describe('the engine client and the design a replay shows', () => {
     await settle();
     expect(store.getState().notices.map((n) => n.text)).toContain(fake.refusal);
     expect(store.getState().runRecord.edits).toHaveLength(0);
+    engine.dispose();
+  });
+
+  it('after a worker that died with an edit in flight is replaced, replays still show their design', async () => {
+    const store = createAppStore(base);
+    const engine = startEngine(store, { playing: false, atS: 0 });
+    await settle();
+    fake.hang = true; // the edit is never answered: the worker hangs on it and is replaced
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    await settle();
+    workers.at(-1)?.listeners.get('error')?.({ message: 'hung', preventDefault() {} });
+    fake.hang = false;
+    await settle();
+    expect(workers).toHaveLength(2);
+    // The new worker replays the run it was given (without the edit it never recorded) and says which design.
+    fake.port?.postMessage(replayed(base, 5));
+    await vi.waitFor(() => expect(store.getState().timeS).toBe(5));
+    expect(store.getState().scenario.users.find((u) => u.id === 'berlin')?.lat).toBe(52.52);
     engine.dispose();
   });
 });

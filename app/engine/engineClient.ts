@@ -143,6 +143,8 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
     seekInFlight = false;
     nextSeekS = undefined;
     store.getState().seekSettled();
+    // Nor does it answer the edits it was sent: left counted, they would hide every later replay's design.
+    updatesInFlight = 0;
     const { allowed, recent } = restartAllowed(restartsMs, Date.now());
     if (!allowed) {
       stopped = true;
@@ -193,6 +195,7 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
       // replayed to now from the seed without it.
       const retroactive = removesPastFault(previous.scenario.faults, scenario.faults, state.timeS);
       updatesInFlight++;
+      const worker = connection.worker;
       void call((api) => api.update(scenario, retroactive))
         .then((result) => {
           // Refused (a run keeps at most MAX_EDITS): the map shows the edit, the run does not have it; say so.
@@ -208,7 +211,10 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
             horizonS = result.atS;
           }
         })
-        .finally(() => updatesInFlight--);
+        // A worker replaced meanwhile never answers (recover counted its edits out).
+        .finally(() => {
+          if (connection.worker === worker) updatesInFlight--;
+        });
       if (retroactive) void seek(state.timeS);
     }
     if (state.speed !== previous.speed) void call((api) => api.setSpeed(state.speed));
