@@ -58,6 +58,7 @@ export const createRecordSlice =
         pendingRun: record,
         runRecord: record,
         playing: false,
+        activePreset: null, // another run: the open preset's notes and outcomes are not about it (as scenarioOpened)
       })),
     pendingRunTaken: () => set({ pendingRun: null }),
   });
