@@ -13,27 +13,13 @@ import { browserStorage } from './storage.ts';
 import { useImport } from './useImport.ts';
 import { viewQuery } from '../store/librarySlice.ts';
 import { formatClock } from '../controls/clock.ts';
-import { encodeRunHash, toRunDocument, type RunRecord } from '../../engine/index.ts';
+import { encodeRunHash, toRunDocument } from '../../engine/index.ts';
 
 const selectScenario = (s: AppState) => s.scenario;
 const selectOpened = (s: AppState) => s.scenarioOpened;
 const selectNotice = (s: AppState) => s.noticeShown;
 const selectTimeS = (s: AppState) => Math.floor(s.timeS);
 const selectRecord = (s: AppState) => s.runRecord;
-
-const runHashes = new WeakMap<RunRecord, string>();
-/**
- * The run link's hash, encoded once per record: the panel renders at every simulated second (10 a second at
- * 10x) and encoding 2,000 edits of the large scenario takes about half a second.
- */
-export function runHashOf(record: RunRecord): string {
-  let hash = runHashes.get(record);
-  if (hash === undefined) {
-    hash = encodeRunHash(record);
-    runHashes.set(record, hash);
-  }
-  return hash;
-}
 
 export function SharePanel({ onDone }: { onDone: () => void }) {
   const scenario = useApp(selectScenario);
@@ -48,7 +34,7 @@ export function SharePanel({ onDone }: { onDone: () => void }) {
   const recent = readRecent(browserStorage());
   const record = useApp(selectRecord);
   const edits = record.edits.length;
-  const runLink = `${window.location.origin}${window.location.pathname}${view}#${runHashOf(record)}`;
+  const runLink = `${window.location.origin}${window.location.pathname}${view}#${encodeRunHash(record)}`;
   const [runCopied, setRunCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const copyRun = async (): Promise<void> => {
     try {
