@@ -76,4 +76,17 @@ describe('the worker replaying a run across an edit that renumbers the populatio
     api.step(20);
     expect(Object.fromEntries(streamed(messages))).toEqual(Object.fromEntries(expected(20)));
   });
+
+  it('a step across many edits does not build a report before each (a report can cost 100 ms), only where it lands and as spacing allows', () => {
+    const many: RunRecord = { base, edits: Array.from({ length: 30 }, (_, i) => ({ atS: 1 + i, scenario: i % 2 ? base : withoutNewYork })) };
+    const messages: SnapshotMessage[] = [];
+    api.connect({ postMessage: (message: SnapshotMessage) => messages.push(message) } as unknown as MessagePort);
+    expect(api.load(toRunDocument(many)).ok).toBe(true);
+    messages.length = 0;
+    api.step(35);
+    expect(messages.length).toBeGreaterThan(30);
+    // Reports are spaced to take at most a tenth of the engine's time, and the landing has one.
+    expect(messages.at(-1)?.report).toBeDefined();
+    expect(messages.filter((m) => m.report).length).toBeLessThan(messages.length / 2);
+  });
 });

@@ -81,7 +81,8 @@ function timedReport(sim: Simulation): Report {
   return report;
 }
 
-function publish(): void {
+/** `settled`: the run stands where it was asked to go (false for the windows published just before an edit). */
+function publish(settled = true): void {
   if (!simulation || !port) return;
   const windows = simulation.takeWindows();
   const world = simulation.scenario;
@@ -90,7 +91,7 @@ function publish(): void {
   // once a second, or less often if it is expensive (also during a replay, which must not crawl).
   const now = performance.now();
   const spacingMs = Math.max(playing ? REPORT_MS : 0, reportCostMs / REPORT_SHARE);
-  const withReport = simulation.done || (!playing && !seeking) || now - lastReportMs >= spacingMs;
+  const withReport = simulation.done || (settled && !playing && !seeking) || now - lastReportMs >= spacingMs;
   const changed = world !== publishedScenario;
   publishedScenario = world;
   const message: SnapshotMessage = {
@@ -118,7 +119,7 @@ function advancing(): Advancing | undefined {
   const run = live;
   if (!run || simulation !== run.simulation) return simulation;
   return {
-    advanceTo: (timeS) => run.advanceTo(timeS, publish),
+    advanceTo: (timeS) => run.advanceTo(timeS, () => publish(false)),
     get timeS() {
       return run.timeS;
     },
