@@ -15,6 +15,10 @@ const fake = vi.hoisted(() => ({
   refusal: undefined as string | undefined,
   /** Updates never answered (the worker hangs on them). */
   hang: false,
+  /** A drill is playing: the worker takes edits without recording them (no atS). */
+  drill: false,
+  /** What each load was given. */
+  loads: [] as unknown[],
   /** The snapshot port the client gave the latest worker. */
   port: undefined as MessagePort | undefined,
 }));
@@ -22,7 +26,10 @@ vi.mock('comlink', () => ({
   transfer: (value: unknown) => value,
   wrap: () => ({
     connect: async (port: MessagePort) => void (fake.port = port),
-    load: async () => ({ ok: true, errors: [] }),
+    load: async (input: unknown) => {
+      fake.loads.push(input);
+      return { ok: true, errors: [] };
+    },
     setSpeed: async () => {},
     play: async () => {},
     pause: async () => {},
@@ -32,6 +39,7 @@ vi.mock('comlink', () => ({
       fake.updates.push(scenario);
       if (fake.hang) return new Promise(() => {});
       if (fake.refusal) return { ok: false, errors: [fake.refusal] };
+      if (fake.drill) return { ok: true, errors: [] };
       return { ok: true, errors: [], atS: fake.timeS, dropped: 0 };
     },
   }),
@@ -67,6 +75,8 @@ beforeEach(() => {
   fake.timeS = 0;
   fake.refusal = undefined;
   fake.hang = false;
+  fake.loads = [];
+  fake.drill = false;
   workers.length = 0;
   vi.stubGlobal('window', { location: { search: '' } });
   vi.stubGlobal('document', { hidden: false });
@@ -150,6 +160,28 @@ describe('the engine client and the design a replay shows', () => {
     fake.port?.postMessage(replayed(base, 5));
     await vi.waitFor(() => expect(store.getState().timeS).toBe(5));
     expect(store.getState().scenario.users.find((u) => u.id === 'berlin')?.lat).toBe(52.52);
+    engine.dispose();
+  });
+
+  it('a worker that fails during a drill is restarted on the drill\'s design, not on the run from before the drill', async () => {
+    const store = createAppStore(base);
+    const engine = startEngine(store, { playing: false, atS: 0 });
+    await settle();
+    fake.timeS = 10;
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 }); // the free run has an edit at 10 s
+    await settle();
+    expect(store.getState().runRecord.edits).toHaveLength(1);
+    // A drill starts: its world is shown (drillScenarioShown) and its snapshots carry no edit counts.
+    const drillWorld = scenario({ ...base, name: 'drill world', users: base.users.slice(1) });
+    fake.drill = true;
+    store.getState().drillScenarioShown(drillWorld);
+    await settle();
+    fake.port?.postMessage({ ...replayed(drillWorld, 20), scenario: undefined });
+    await vi.waitFor(() => expect(store.getState().timeS).toBe(20));
+    workers.at(-1)?.listeners.get('error')?.({ message: 'boom', preventDefault() {} });
+    await settle();
+    expect(workers).toHaveLength(2);
+    expect(fake.loads.at(-1)).toEqual(drillWorld);
     engine.dispose();
   });
 });

@@ -76,6 +76,8 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
       // While an edit is on its way, a snapshot's scenario is older than the one being edited: not shown.
       const message = updatesInFlight > 0 && event.data.scenario ? { ...event.data, scenario: undefined } : event.data;
       horizonS = Math.max(horizonS, message.timeS);
+      drillShown = message.edits === undefined; // the worker counts edits for its recorded run, not a drill's
+
       store.getState().snapshotReceived(message);
     };
     worker.addEventListener('error', (event) => {
@@ -104,6 +106,8 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
   let updatesInFlight = 0;
   /** The furthest moment the run has reached since it was loaded: an edit before it forks the run. */
   let horizonS = 0;
+  /** The worker shows a drill (its run is not the recorded one the store mirrors). */
+  let drillShown = false;
 
   /**
    * Loads the store's scenario into the worker (or the run a link or file opened, or, for a restart, the run so
@@ -156,7 +160,8 @@ export function startEngine(store: AppStore, start: EngineStart = { playing: tru
     restartCount++;
     store.getState().noticeShown(`The simulation engine ${what}. It was restarted with the same scenario at ${Math.floor(resumeAtS)} s.`);
     connection = connect();
-    void load(resumeAtS, true);
+    // A drill's run is not the record: the drill's design as it stands is replayed instead (its player goes on).
+    void load(resumeAtS, !drillShown);
   }
 
   /** Control calls that may keep the worker busy for long on purpose (a drill replay, an export). */
