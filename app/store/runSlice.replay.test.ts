@@ -58,4 +58,28 @@ describe('Undo after the timeline was scrubbed back before live edits', () => {
     store.getState().snapshotReceived(replayed(base, 5)); // before the population was added
     expect(store.getState().selection).toEqual([]);
   });
+
+  it('Undo works again once the timeline is back at the design as it was left', () => {
+    const store = createAppStore(base);
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    store.getState().nodeMoved('user', 'tokyo', { lat: 0, lon: 0 });
+    const head = store.getState().scenario;
+    store.getState().snapshotReceived(replayed(base, 5)); // back before both edits
+    store.getState().snapshotReceived(replayed(head, 30)); // forward again: the design as it was left
+    store.getState().undoRequested();
+    expect(place(store.getState().scenario, 'tokyo')).toEqual({ lat: 35.68, lon: 139.69 });
+    expect(place(store.getState().scenario, 'berlin')).toEqual({ lat: -25, lon: 134 });
+  });
+
+  it('an edit made while scrubbed back keeps its own history when the replay moves on', () => {
+    const store = createAppStore(base);
+    store.getState().nodeMoved('user', 'berlin', { lat: -25, lon: 134 });
+    const head = store.getState().scenario;
+    store.getState().snapshotReceived(replayed(base, 5));
+    store.getState().nodeMoved('user', 'tokyo', { lat: 0, lon: 0 }); // the run forks at 5 s
+    // A replay showing the old head's design (a late snapshot) must not bring back the history of a run that is gone.
+    store.getState().snapshotReceived(replayed(head, 30));
+    store.getState().undoRequested();
+    expect(store.getState().scenario).not.toEqual(base);
+  });
 });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { decodeWindows, snapshotStartS, type MetricsWindow, type SnapshotMessage, type UserWindow } from '../../engine/index.ts';
+import { decodeWindows, snapshotStartS, type MetricsWindow, type Scenario, type SnapshotMessage, type UserWindow } from '../../engine/index.ts';
 import type { AppState } from './index.ts';
 import { watchSnapshot } from './metricsSlice.ts';
 import { keepExisting } from './historySlice.ts';
@@ -23,6 +23,8 @@ export interface RunSlice {
   series: Readonly<Record<string, readonly LatencyPoint[]>>;
   /** Where a replay (timeline seek) is heading, while the worker replays; null otherwise. */
   seekingToS: number | null;
+  /** The undo history put aside while a replay shows another moment's design, with the design it belongs to (JSON). */
+  historyAside: { readonly past: readonly Scenario[]; readonly future: readonly Scenario[]; readonly head: string } | null;
   runStarted: () => void;
   /** The person asked to go to `timeS` on the timeline (the engine replays from the seed). */
   seekRequested: (timeS: number) => void;
@@ -73,6 +75,21 @@ export function appendSnapshot(
   return next;
 }
 
+/** The undo history while a replay shows another design: nothing to undo or redo (identity marks it untouched). */
+const NO_STEPS: readonly Scenario[] = Object.freeze([]);
+
+/**
+ * The undo history for a replay's design. Its steps were taken from the design as it was left (the head), so
+ * while another moment's design is shown they are put aside (Undo there would bring in a later edit); a replay
+ * back to the head's design brings them back. An edit made meanwhile (the run forked) starts a history of its own.
+ */
+function historyFor(state: AppState, shown: Scenario): Pick<AppState, 'past' | 'future' | 'historyAside'> {
+  const untouched = state.historyAside !== null && state.past === NO_STEPS && state.future === NO_STEPS;
+  const aside = untouched && state.historyAside ? state.historyAside : { past: state.past, future: state.future, head: JSON.stringify(state.scenario) };
+  if (JSON.stringify(shown) === aside.head) return { past: aside.past, future: aside.future, historyAside: null };
+  return { past: NO_STEPS, future: NO_STEPS, historyAside: aside };
+}
+
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   playing: false,
   speed: 10,
@@ -80,6 +97,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   done: false,
   series: {},
   seekingToS: null,
+  historyAside: null,
   runStarted: () => set({ timeS: 0, done: false, series: {} }),
   seekRequested: (timeS) => set({ seekingToS: timeS }),
   seekSettled: () => set({ seekingToS: null }),
@@ -95,11 +113,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       series: appendSnapshot(seriesBefore(state.series, snapshotStartS(message)), message, windows),
       ...watchSnapshot(state, message, windows),
       ...(message.edits ? { runEdits: message.edits } : {}),
-      // A replay passed a timed edit (or went back before one): the design shown is the one in effect then. The
-      // undo history was taken from another design, so it starts afresh (Undo there would bring in a later edit);
-      // the selection keeps only what this design has.
+      // A replay passed a timed edit (or went back before one): the design shown is the one in effect then; the
+      // selection keeps only what this design has.
       ...(message.scenario && JSON.stringify(message.scenario) !== JSON.stringify(state.scenario)
-        ? { scenario: message.scenario, replayedScenario: message.scenario, past: [], future: [], selection: keepExisting(state.selection, message.scenario) }
+        ? { scenario: message.scenario, replayedScenario: message.scenario, selection: keepExisting(state.selection, message.scenario), ...historyFor(state, message.scenario) }
         : {}),
     }));
   },
