@@ -89,4 +89,26 @@ describe('the worker replaying a run across an edit that renumbers the populatio
     expect(messages.at(-1)?.report).toBeDefined();
     expect(messages.filter((m) => m.report).length).toBeLessThan(messages.length / 2);
   });
+
+  it('the CSV export names each window as the stream did, across an edit that adds a population mid-second', async () => {
+    const sydney = scenario({ ...base, users: [...base.users, { id: 'sydney', name: 'Sydney', lat: -33.87, lon: 151.21, qps: 200 }] });
+    const added: RunRecord = { base, edits: [{ atS: 10.5, scenario: sydney }, { atS: 20, scenario: withoutNewYork }] };
+    const messages: SnapshotMessage[] = [];
+    api.connect({ postMessage: (message: SnapshotMessage) => messages.push(message) } as unknown as MessagePort);
+    expect(api.load(toRunDocument(added)).ok).toBe(true);
+    expect(await api.seek(30)).toBe(true);
+    const csv = api.exportRun()?.csv ?? '';
+    const fromCsv = new Map<string, number>();
+    for (const line of csv.trim().split('\n').slice(1)) {
+      const [startS, kind, id, readP50Ms] = line.split(',');
+      if (kind === 'population') fromCsv.set(`${id}@${startS}`, Number(readP50Ms));
+    }
+    const stream = streamed(messages);
+    expect(fromCsv.size).toBe(stream.size);
+    expect(fromCsv.has('sydney@10')).toBe(true);
+    expect(fromCsv.has('sydney@9')).toBe(false);
+    expect(fromCsv.has('new-york@19')).toBe(true);
+    expect(fromCsv.has('new-york@20')).toBe(false);
+    for (const [key, value] of stream) expect([key, fromCsv.get(key)]).toEqual([key, Math.round(value * 1000) / 1000]);
+  });
 });
