@@ -162,6 +162,21 @@ describe('saving as the scenario changes', () => {
     expect(read.kind === 'ok' && read.scenario.users.find((u) => u.id === 'berlin')).toMatchObject({ lat: 52.52 });
   });
 
+  it('does not save when a run merely starts (a page opened from a link must not overwrite the work saved before)', () => {
+    const storage = memoryStorage();
+    const saved = scenario('my work');
+    writeAutosave(storage, saved);
+    const linked = scenario('from a link');
+    const store = createAppStore(linked);
+    const stop = startAutosave(store, storage);
+    // The engine client records the run it loads (its first scenario: the design shown, as it was left).
+    store.getState().runRecorded({ base: store.getState().scenario, edits: [] });
+    vi.advanceTimersByTime(1000);
+    stop();
+    const read = readAutosave(storage);
+    expect(read.kind === 'ok' && read.scenario.name).toBe('my work');
+  });
+
   it('flushes a pending save when stopped, and reports a refused write once', () => {
     const failures: number[] = [];
     const refusing: AutosaveStorage = {

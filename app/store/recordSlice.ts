@@ -36,8 +36,10 @@ export function designShownByReplay(state: Pick<RecordSlice, 'replayedScenario'>
  * True when this change of the store began a run from the design shown (Reset, Run again, a run opened): that
  * design is the one to keep from then on, even if a replay had put it on show.
  */
-export function runStartedFromShown(state: Pick<RecordSlice, 'runRecord'> & { scenario: Scenario }, previous: Pick<RecordSlice, 'runRecord'>): boolean {
-  return state.runRecord !== previous.runRecord && state.runRecord.base === state.scenario;
+export function runStartedFromShown(state: Pick<RecordSlice, 'runRecord' | 'replayedScenario'> & { scenario: Scenario }, previous: Pick<RecordSlice, 'runRecord'>): boolean {
+  // Only a design a replay had put on show: a run begun from the design as it was left (every load, the first
+  // one from a link included) changes nothing to keep, and must not overwrite the autosave.
+  return state.runRecord !== previous.runRecord && state.runRecord.base === state.scenario && state.scenario === state.replayedScenario;
 }
 
 export const createRecordSlice =
