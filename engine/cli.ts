@@ -12,6 +12,7 @@ import { DrillPlay } from './drills/drillRun.ts';
 import { parseScenario, formatIssues } from './scenario/parse.ts';
 import { runScenario } from './simulation.ts';
 import type { Report } from './report.ts';
+import { formatDurationS, formatMs } from './format/duration.ts';
 
 const USAGE =
   'usage: npm run sim -- <scenario.json | preset.json | preset-id> [--seed N] [--duration S] [--json]\n' +
@@ -73,7 +74,7 @@ function readable(report: Report): string {
   }
   const lagging = report.links.filter((l) => l.replicatedWrites > 0);
   if (lagging.length > 0) {
-    const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(0)} ms`);
+    const ms = (v: number | null) => (v === null ? '-' : formatMs(v));
     lines.push('', 'replication      to               RTT    lag p50    lag p99    lag max      writes');
     for (const l of lagging) {
       lines.push(
@@ -81,14 +82,14 @@ function readable(report: Report): string {
       );
     }
   }
-  lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${report.dataLoss.rpoS.toFixed(3)} s`);
+  lines.push('', `data loss: ${report.dataLoss.ackedWritesLost} acknowledged writes lost, RPO ${formatDurationS(report.dataLoss.rpoS)}`);
   const c = report.conflicts;
   lines.push(`conflicts: ${c.concurrentPairs} concurrent write pairs, ${c.lwwDiscardedWrites} writes discarded by last-writer-wins (${c.lwwDiscardedLaterWrites} of them the later write, by clock skew), ${c.mergedPairs} pairs merged`);
   const v = report.convergence;
   lines.push(`replicas (${v.merge}): ${v.trackedKeys} keys followed, ${v.divergentNow} differ now, ${v.divergentAfterDelivery} would still differ once replication caught up`);
   const r = report.reads;
   lines.push(
-    `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (staleness p50 ${r.stalenessP50Ms.toFixed(0)} ms, p99 ${r.stalenessP99Ms.toFixed(0)} ms, max ${r.stalenessMaxMs.toFixed(0)} ms), ${r.forwarded} forwarded to the leader, ` +
+    `reads: ${(r.staleRatio * 100).toFixed(1)}% stale (staleness p50 ${formatMs(r.stalenessP50Ms)}, p99 ${formatMs(r.stalenessP99Ms)}, max ${formatMs(r.stalenessMaxMs)}), ${r.forwarded} forwarded to the leader, ` +
       `${r.violations.readYourWrites} read-your-writes and ${r.violations.monotonicReads} monotonic-read violations`,
   );
   for (const v of report.compliance.violations.slice(0, 10)) lines.push(`compliance: ${v.detail} (${v.count} times, first at ${v.firstAtS.toFixed(1)} s)`);
@@ -100,12 +101,12 @@ function readable(report: Report): string {
       `replication $${b.replicationUsd.toFixed(2)} (${cost.transferGb.toFixed(2)} GB), zones $${b.interZoneUsd.toFixed(2)}, egress $${b.egressUsd.toFixed(2)}`,
   );
   if (report.failovers.length > 0) {
-    const at = (v: number | null) => (v === null ? 'never' : `${v.toFixed(1)} s`);
+    const at = (v: number | null) => (v === null ? 'never' : formatDurationS(v));
     lines.push('', 'failovers        failed    detected   rerouted   recovered   RTO      errors');
     for (const f of report.failovers) {
       const errors = Object.values(f.errorsByUser).reduce((sum, n) => sum + n, 0);
       lines.push(
-        `${`${f.region} (${f.kind === 'region-down' ? 'down' : 'gray'})`.padEnd(15)} ${at(f.failedAtS).padStart(7)} ${at(f.detectedAtS).padStart(11)} ${at(f.reroutedAtS).padStart(10)} ${at(f.recoveredAtS).padStart(11)} ${(f.rtoS === null ? '-' : `${f.rtoS.toFixed(1)} s`).padStart(7)} ${String(errors).padStart(9)}`,
+        `${`${f.region} (${f.kind === 'region-down' ? 'down' : 'gray'})`.padEnd(15)} ${at(f.failedAtS).padStart(7)} ${at(f.detectedAtS).padStart(11)} ${at(f.reroutedAtS).padStart(10)} ${at(f.recoveredAtS).padStart(11)} ${(f.rtoS === null ? '-' : formatDurationS(f.rtoS)).padStart(7)} ${String(errors).padStart(9)}`,
       );
       if (f.newPrimary !== null) lines.push(`  ${f.newPrimary} promoted to primary at ${at(f.promotedAtS)}${f.splitBrainAtS === null ? '' : `; split brain from ${at(f.splitBrainAtS)} (no fencing)`}`);
     }

@@ -36,3 +36,4 @@ export { latitude, longitude } from './scenario/fields.ts';
 export { formatPath } from './scenario/parse.ts';
 export { regionDownAt } from './scenario/regionStatus.ts';
 export { LINK_END_DARK, LINK_PARTITIONED, REGION_DARK, REGION_OUT, REGION_WRITER, TOTAL_KEYS, snapshotStartS, type WindowDetail, type WindowTotals } from './snapshot.ts';
+export { formatDurationS, formatMs } from './format/duration.ts';

@@ -1,11 +1,10 @@
 /**
- * A named metric's value as the page writes it: durations, RPO and lags through formatMs ("28 ms", "1.5 s"),
- * everything else as the engine's formatMetricValue writes it ("99.2%", "$3.34/h"). Preset notes, drill
- * checkpoints and compare all go through here, so one panel never writes one quantity two ways.
+ * A named metric's value as the page writes it: the engine's formatMetricValue (durations, RPO and lags in the
+ * one duration format, "28 ms", "1.5 s"; "99.2%", "$3.34/h"), which the CLI and exports use too. Preset notes,
+ * drill checkpoints and compare all go through here, so one panel never writes one quantity two ways.
  */
 import { formatMetricValue } from '../../engine/index.ts';
 import type { CheckResult } from '../../engine/index.ts';
-import { formatMs } from './duration.ts';
 
 const metricId = (name: string): string => name.split(':')[0] ?? '';
 
@@ -18,9 +17,6 @@ export function durationUnit(name: string): 'ms' | 's' | null {
 }
 
 export function formatMetric(name: string, value: number): string {
-  const unit = durationUnit(name);
-  if (unit === 'ms') return formatMs(value);
-  if (unit === 's') return formatMs(value * 1000);
   return formatMetricValue(name, value);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDurationS } from '../format/duration.ts';
 import { findPreset } from '../presets/presets.ts';
 import { runScenario } from '../simulation.ts';
 import { clock, incidentReport, incidentTimeline, markdownText } from './incidentReport.ts';
@@ -26,7 +27,8 @@ describe('the incident report', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const markdown = incidentReport(scenario, report);
     expect(markdown).toContain('| 2:30.0 | us-east goes dark |');
-    expect(markdown).toContain(`- Acknowledged writes lost: ${report.dataLoss.ackedWritesLost} (RPO ${report.dataLoss.rpoS.toFixed(3)} s).`);
+    expect(markdown).toContain(`- Acknowledged writes lost: ${report.dataLoss.ackedWritesLost} (RPO ${formatDurationS(report.dataLoss.rpoS)}).`);
+    expect(markdown).not.toMatch(/RPO \d+\.\d{3} s/); // the page's format ("RPO 28 ms"), not seconds to three decimals
     expect(markdown).toMatch(/\| Berlin \| \d+\.\d+% \| \d+ \| \d+ ms \|/);
   });
 

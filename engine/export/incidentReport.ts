@@ -5,6 +5,7 @@
  */
 import type { Report } from '../report.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { formatDurationS, formatMs } from '../format/duration.ts';
 
 /**
  * Text safe inside a Markdown line or table cell: the characters that open markup (emphasis, code, links,
@@ -22,7 +23,7 @@ export function clock(seconds: number): string {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(x >= 0.999 && x < 1 ? 3 : 2)}%`;
-const ms = (x: number | null): string => (x === null ? '-' : `${x.toFixed(0)} ms`);
+const ms = (x: number | null): string => (x === null ? '-' : formatMs(x));
 
 function describeFault(fault: Scenario['faults'][number]): string {
   switch (fault.kind) {
@@ -52,9 +53,9 @@ interface Event {
 export function incidentTimeline(scenario: Scenario, report: Report): Event[] {
   const events: Event[] = scenario.faults.filter((f) => f.atS <= report.durationS).map((f) => ({ atS: f.atS, text: describeFault(f) }));
   for (const f of report.failovers) {
-    if (f.detectedAtS !== null) events.push({ atS: f.detectedAtS, text: `health checks mark ${f.region} down (${(f.detectedAtS - f.failedAtS).toFixed(1)} s after it failed)` });
+    if (f.detectedAtS !== null) events.push({ atS: f.detectedAtS, text: `health checks mark ${f.region} down (${formatDurationS(f.detectedAtS - f.failedAtS)} after it failed)` });
     if (f.promotedAtS !== null && f.newPrimary !== null) events.push({ atS: f.promotedAtS, text: `${f.newPrimary} promoted to primary` });
-    if (f.reroutedAtS !== null) events.push({ atS: f.reroutedAtS, text: `traffic off ${f.region}: 99% of its users served elsewhere (RTO ${f.rtoS?.toFixed(1)} s)` });
+    if (f.reroutedAtS !== null) events.push({ atS: f.reroutedAtS, text: `traffic off ${f.region}: 99% of its users served elsewhere (RTO ${f.rtoS === null ? '-' : formatDurationS(f.rtoS)})` });
     if (f.splitBrainAtS !== null) events.push({ atS: f.splitBrainAtS, text: `split brain: ${f.region} takes writes again next to ${f.newPrimary ?? 'the new primary'}` });
     if (f.recoveredAtS !== null) events.push({ atS: f.recoveredAtS, text: `${f.region} healthy and back in rotation` });
   }
@@ -95,10 +96,10 @@ export function incidentReport(scenario: Scenario, report: Report): string {
     '',
     '## Data',
     '',
-    `- Acknowledged writes lost: ${loss.ackedWritesLost} (RPO ${loss.rpoS.toFixed(3)} s).`,
+    `- Acknowledged writes lost: ${loss.ackedWritesLost} (RPO ${formatDurationS(loss.rpoS)}).`,
     `- Concurrent write pairs: ${c.concurrentPairs}; writes discarded by last-writer-wins: ${c.lwwDiscardedWrites} (${c.lwwDiscardedLaterWrites} of them the later write, by clock skew); pairs merged: ${c.mergedPairs}.`,
     `- Replicas: ${report.convergence.divergentNow} of ${report.convergence.trackedKeys} keys differed at the end; ${report.convergence.divergentAfterDelivery} would still differ once replication caught up.`,
-    `- Reads: ${pct(report.reads.staleRatio)} stale (staleness, the age of the oldest write the replica lacked: p99 ${report.reads.stalenessP99Ms.toFixed(0)} ms, max ${report.reads.stalenessMaxMs.toFixed(0)} ms); ${report.reads.violations.readYourWrites} read-your-writes and ${report.reads.violations.monotonicReads} monotonic-read violations.`,
+    `- Reads: ${pct(report.reads.staleRatio)} stale (staleness, the age of the oldest write the replica lacked: p99 ${formatMs(report.reads.stalenessP99Ms)}, max ${formatMs(report.reads.stalenessMaxMs)}); ${report.reads.violations.readYourWrites} read-your-writes and ${report.reads.violations.monotonicReads} monotonic-read violations.`,
   );
   const lagging = [...report.links].filter((l) => l.lagMs.max !== null).sort((a, b) => (b.lagMs.max ?? 0) - (a.lagMs.max ?? 0)).slice(0, 3);
   if (lagging.length > 0) lines.push(`- Worst replication lag: ${lagging.map((l) => `${l.from} -> ${l.to} ${ms(l.lagMs.max)} (p99 ${ms(l.lagMs.p99)})`).join('; ')}.`);

@@ -45,10 +45,10 @@ describe('values with units', () => {
   it('formats shares as percentages, times with their unit, costs in dollars', async () => {
     const { formatMetricValue } = await import('./metrics.ts');
     expect(formatMetricValue('availability', 0.99123)).toBe('99.12%');
-    expect(formatMetricValue('readP50Ms:berlin', 45.06)).toBe('45.1 ms');
+    expect(formatMetricValue('readP50Ms:berlin', 45.06)).toBe('45 ms');
     expect(formatMetricValue('writeP50Ms:berlin', 183.2)).toBe('183 ms');
     expect(formatMetricValue('rtoS', 33.71)).toBe('33.7 s');
-    expect(formatMetricValue('rpoS', 0.0312)).toBe('0.031 s');
+    expect(formatMetricValue('rpoS', 0.0312)).toBe('31 ms'); // the one duration format, as the page writes it
     expect(formatMetricValue('utilizationMax:us-west', 1.06)).toBe('106% of capacity');
     expect(formatMetricValue('costUsdPerHour', 3.342)).toBe('$3.34/h');
     expect(formatMetricValue('ackedWritesLost', 7)).toBe('7');

@@ -4,6 +4,7 @@
  * after colons: `readP50Ms:berlin`, `lagP99Ms:us-east:eu-west`. Every metric reads the report only.
  */
 import type { Report } from '../report.ts';
+import { formatDurationS, formatMs } from '../format/duration.ts';
 
 export interface MetricDefinition {
   /** What it measures, with its unit, for people. */
@@ -131,7 +132,8 @@ export function formatMetricValue(name: string, value: number): string {
   if (SHARES.has(id)) return `${round(value * 100, 2)}%`;
   if (id === 'utilizationMax') return `${round(value * 100, 1)}% of capacity`;
   if (id === 'costUsdPerHour') return `$${value.toFixed(2)}/h`;
-  if (id.endsWith('Ms')) return `${round(value, value >= 100 ? 0 : 1)} ms`;
-  if (id.endsWith('S')) return `${round(value, value >= 10 ? 1 : 3)} s`;
+  // Durations, RPO and lags in the one duration format the page, the CLI and exports share ("28 ms", "1.5 s").
+  if (id.endsWith('Ms')) return formatMs(value);
+  if (/[a-z]S$/.test(id)) return formatDurationS(value);
   return round(value, 3);
 }
