@@ -3,6 +3,7 @@
  * on the run's time axis and whether it has happened yet; and the pure edits behind the panel's buttons.
  */
 import type { Fault, Scenario } from '../../engine/index.ts';
+import { removedFaults } from '../../engine/index.ts';
 
 export type FaultKind = Fault['kind'];
 /** A fault without its time, yet to be placed on the run (kind by kind, so each keeps its own fields). */
@@ -79,18 +80,7 @@ export function removeFault(scenario: Scenario, index: number): Scenario {
  */
 export function removesPastFault(before: readonly Fault[], after: readonly Fault[], nowS: number): boolean {
   if (before === after) return false;
-  const remaining = new Map<string, number>();
-  for (const fault of after) {
-    const key = JSON.stringify(fault);
-    remaining.set(key, (remaining.get(key) ?? 0) + 1);
-  }
-  for (const fault of before) {
-    const key = JSON.stringify(fault);
-    const count = remaining.get(key) ?? 0;
-    if (count > 0) remaining.set(key, count - 1);
-    else if (fault.atS <= nowS) return true;
-  }
-  return false;
+  return removedFaults(before, after).some((fault) => fault.atS <= nowS);
 }
 
 /** What the person filled in to schedule or inject a fault (percentages as 0..100, as typed). */

@@ -53,7 +53,7 @@ export function recordEdit(record: RunRecord, atS: number, scenario: Scenario): 
 }
 
 /** The faults of `before` that `after` does not have (the multiset difference: a fault twice in `before` and once in `after` is once in it). */
-export function removedFaults(before: Scenario['faults'], after: Scenario['faults']): Scenario['faults'] {
+export function removedFaults(before: readonly Scenario['faults'][number][], after: readonly Scenario['faults'][number][]): Scenario['faults'] {
   const remaining = new Map<string, number>();
   for (const fault of after) remaining.set(JSON.stringify(fault), (remaining.get(JSON.stringify(fault)) ?? 0) + 1);
   return before.filter((fault) => {
